@@ -1,0 +1,139 @@
+"""The StreamField block library every page type of the site reuses.
+
+A page type takes ``BodyBlock`` as it is, or subclasses it to add blocks of its own domain.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock
+
+from .video import parse_video_url
+
+RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Text"), max_length=255)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Section heading")), ("h3", _("Subsection heading"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "home/blocks/heading_block.html"
+
+
+class FigureBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=500)
+
+    class Meta:
+        icon = "image"
+        label = _("Image with caption")
+        template = "home/blocks/figure_block.html"
+
+
+class VideoValue(blocks.StructValue):
+    @cached_property
+    def source(self):
+        return parse_video_url(self.get("url"))
+
+
+class VideoBlock(blocks.StructBlock):
+    url = blocks.URLBlock(
+        label=_("Video address"),
+        help_text=_("A YouTube or Vimeo address, for example https://www.youtube.com/watch?v=…"),
+    )
+    title = blocks.CharBlock(
+        label=_("Title"),
+        max_length=255,
+        help_text=_("Names the video for screen reader users."),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=500)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if parse_video_url(value.get("url")) is None:
+            raise StructBlockValidationError(
+                block_errors={"url": ValidationError(_("Enter a YouTube or Vimeo video address."))}
+            )
+        return value
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "home/blocks/video_block.html"
+        value_class = VideoValue
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Quotation"))
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=255)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "home/blocks/quote_block.html"
+
+
+class CallToActionValue(blocks.StructValue):
+    @property
+    def href(self):
+        page = self.get("page")
+        return page.localized.url if page else self.get("url")
+
+
+class CallToActionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=255)
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    label = blocks.CharBlock(label=_("Button label"), max_length=80)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(label=_("Or an external address"), required=False)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            error = ValidationError(_("Choose a page or enter an address, not both."))
+            raise StructBlockValidationError(block_errors={"page": error, "url": error})
+        return value
+
+    class Meta:
+        icon = "pick"
+        label = _("Call to action")
+        template = "home/blocks/call_to_action_block.html"
+        value_class = CallToActionValue
+
+
+class DocumentListBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=255)
+    documents = blocks.ListBlock(DocumentChooserBlock(label=_("Document")), label=_("Documents"), min_num=1)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document list")
+        template = "home/blocks/document_list_block.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    rich_text = blocks.RichTextBlock(
+        label=_("Text"), features=RICH_TEXT_FEATURES, template="home/blocks/rich_text_block.html"
+    )
+    image = FigureBlock()
+    video = VideoBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    documents = DocumentListBlock()
+    table = TableBlock(
+        label=_("Table"),
+        template="home/blocks/table_block.html",
+        table_options={"contextMenu": ["row_above", "row_below", "col_left", "col_right", "remove_row", "remove_col"]},
+    )

@@ -1,0 +1,84 @@
+"""The home page, standard pages and the abstract base every public page type extends."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .blocks import BodyBlock
+
+
+class BasePage(Page):
+    """Every public page: a lead paragraph, a demo-content marker and the translation contract.
+
+    ``translatable_fields`` lists what translators translate and what stays the same in every
+    locale; page types extend the list with their own fields.
+    """
+
+    intro = models.TextField(
+        _("lead paragraph"),
+        blank=True,
+        max_length=600,
+        help_text=_("One or two sentences shown under the title and in listings."),
+    )
+    is_demo = models.BooleanField(
+        _("demo content"),
+        default=False,
+        help_text=_("Demo content is labelled as such on the page."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    settings_panels = Page.settings_panels + [FieldPanel("is_demo")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro"), APIField("is_demo")]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("slug"),
+        TranslatableField("intro"),
+        SynchronizedField("show_in_menus"),
+        SynchronizedField("is_demo"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class ContentPage(BasePage):
+    """A page whose body is built from the shared block library."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    api_fields = BasePage.api_fields + [APIField("body")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(ContentPage):
+    """The root page of a locale."""
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+
+class StandardPage(ContentPage):
+    """About, methodology, partners, contacts and other pages of plain content."""
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")

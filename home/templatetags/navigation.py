@@ -1,0 +1,83 @@
+"""Template tags for the site's navigation: menu, breadcrumbs, language switcher and hreflang."""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """The address of the current content in one language."""
+
+    language_code: str
+    language_name: str
+    url: str
+    is_current: bool
+    is_translation: bool  # False when the language has no translation and the link leads to its home page
+
+
+def locale_home(request):
+    site = Site.find_for_request(request)
+    return site.root_page.localized if site else None
+
+
+def page_alternates(page, request):
+    """One Alternate per language, for a Wagtail page or, with page None, for any other view."""
+    current = get_language()
+    if page is None:
+        return [
+            Alternate(code, name, translate_url(request.get_full_path(), code), code == current, True)
+            for code, name in settings.LANGUAGES
+        ]
+    translations = {
+        translation.locale.language_code: translation
+        for translation in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    home = locale_home(request)
+    homes = {}
+    if home is not None and len(translations) < len(settings.LANGUAGES):
+        homes = {
+            translation.locale.language_code: translation
+            for translation in home.get_translations(inclusive=True).live().select_related("locale")
+        }
+    alternates = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code) or homes.get(code)
+        if target is not None:
+            alternates.append(Alternate(code, name, target.get_url(request), code == current, code in translations))
+    return alternates
+
+
+@register.inclusion_tag("home/tags/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    return {"alternates": page_alternates(context.get("page"), context["request"])}
+
+
+@register.inclusion_tag("home/tags/hreflang.html", takes_context=True)
+def hreflang_links(context):
+    request = context["request"]
+    alternates = [alternate for alternate in page_alternates(context.get("page"), request) if alternate.is_translation]
+    links = [(alternate.language_code, request.build_absolute_uri(alternate.url)) for alternate in alternates]
+    return {"links": links, "default_url": dict(links).get(settings.LANGUAGE_CODE)}
+
+
+@register.inclusion_tag("home/tags/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    home = locale_home(request)
+    items = home.get_children().live().in_menu().specific(defer=True) if home else Page.objects.none()
+    page = context.get("page")
+    return {"home": home, "items": items, "current_path": page.url_path if page else None}
+
+
+@register.inclusion_tag("home/tags/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    ancestors = page.get_ancestors().filter(depth__gt=1).live() if page else Page.objects.none()
+    return {"ancestors": ancestors, "page": page}

@@ -1,0 +1,31 @@
+import pytest
+from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.django_db
+
+
+def alternates(response):
+    head = BeautifulSoup(response.content, "html.parser").head
+    return {link["hreflang"]: link["href"] for link in head.select('link[rel="alternate"][hreflang]')}
+
+
+def test_translated_page_lists_both_languages_and_a_default(client, site_tree):
+    expected = {
+        "uk": "http://testserver/uk/about/",
+        "en": "http://testserver/en/about/",
+        "x-default": "http://testserver/uk/about/",
+    }
+
+    assert alternates(client.get("/uk/about/")) == expected
+    assert alternates(client.get("/en/about/")) == expected
+
+
+def test_untranslated_page_lists_only_its_own_language(client, site_tree):
+    assert alternates(client.get("/uk/only-uk/")) == {
+        "uk": "http://testserver/uk/only-uk/",
+        "x-default": "http://testserver/uk/only-uk/",
+    }
+
+
+def test_home_pages_are_alternates_of_each_other(client, site_tree):
+    assert alternates(client.get("/en/"))["uk"] == "http://testserver/uk/"

@@ -1,0 +1,41 @@
+import pytest
+
+from search.query import clean_query
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_finds_pages_of_the_current_language_only(client, site_tree):
+    uk = client.get("/uk/search/", {"q": "проєкт"}).content.decode()
+    en = client.get("/en/search/", {"q": "project"}).content.decode()
+
+    assert 'href="/uk/about/"' in uk
+    assert 'href="/en/about/"' in en
+    assert "/uk/about/" not in en
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"q": ""}, {"q": "x" * 10_000}, {"q": 'AND ( " *'}, {"q": "проєкт", "page": "-1"}, {"q": "a", "page": "zz"}],
+)
+def test_search_never_fails_on_odd_input(client, site_tree, params):
+    response = client.get("/uk/search/", params)
+
+    assert response.status_code == 200
+
+
+def test_search_without_query_invites_to_type(client, site_tree):
+    assert "Введіть слово" in client.get("/uk/search/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("raw", "cleaned"),
+    [
+        ('AND ( "ЦНАП', "ЦНАП"),
+        ("e-врядування NOT OR", "e-врядування"),
+        ("м'ясо* ~2 \x00\x1f", "м'ясо 2"),
+        ("😀 Vinnytsia", "Vinnytsia"),
+    ],
+)
+def test_query_keeps_only_words(raw, cleaned):
+    assert clean_query(raw) == cleaned

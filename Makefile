@@ -5,11 +5,13 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install messages lint check-django pytest help
+.PHONY: run test install messages lint check-django test-embedded test-services services services-stop worker help
 
 help:
 	@echo "make run    install, migrate, load the demo content and serve http://127.0.0.1:$(PORT)"
-	@echo "make test   the whole test suite, lint included"
+	@echo "make test   the whole test suite, lint included, on the embedded defaults and on real services"
+	@echo "make services / make services-stop   local PostgreSQL, Redis and OpenSearch on loopback"
+	@echo "make worker a Celery worker for the configured broker (REDIS_URL)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +41,29 @@ check-django: messages
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run --no-input
 
-pytest: messages
-	$(BIN)/pytest
+services:
+	@services/services.sh start
 
-test: lint check-django pytest
+services-stop:
+	@services/services.sh stop
+
+worker: messages
+	$(BIN)/celery --app depository worker --loglevel INFO
+
+# First pass: the embedded defaults (SQLite, database search, tasks in-process).
+test-embedded: messages
+	$(BIN)/pytest -m "not services"
+
+# Second pass: every test against PostgreSQL, Redis with a Celery worker, and OpenSearch.
+# Under CI=true a service that cannot be had fails the run; elsewhere the pass is skipped, loudly.
+test-services: messages
+	@if environment="$$(services/services.sh start)"; then \
+		eval "$$environment"; \
+		SEARCH_INDEX_PREFIX=test_ $(BIN)/pytest; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "make test: the real services could not be started (see above)"; exit 1; \
+	else \
+		echo "make test: WARNING: real-services pass SKIPPED: the services could not be started (see above)"; \
+	fi
+
+test: lint check-django test-embedded test-services

@@ -65,6 +65,7 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 INSTALLED_APPS = [
     "home",
     "search",
+    "jobs",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -157,9 +158,15 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Europe/Kyiv"
+# A message taken by a worker that vanished without a word is delivered again after this long.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))}
 
-# Wagtail's own background tasks (search index and reference index updates).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Wagtail's own background tasks (search index and reference index updates) go to Celery too.
+TASKS = {
+    "default": {
+        "BACKEND": "jobs.backend.CeleryBackend" if REDIS_URL else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
 
 # --- Search ---------------------------------------------------------------------------------
 
@@ -169,7 +176,7 @@ if SEARCH_URL:
     _search_url = urlsplit(SEARCH_URL)
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "modelsearch.backends." + os.environ.get("SEARCH_BACKEND", "opensearch2"),
+            "BACKEND": "modelsearch.backends." + os.environ.get("SEARCH_BACKEND", "opensearch3"),
             "URLS": [SEARCH_URL],
             "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "depository_"),
             "TIMEOUT": 10,

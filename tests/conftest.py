@@ -6,6 +6,8 @@ from wagtail.models import Page, Site
 from home.demo import remove_wagtail_welcome_page
 from tests.factories import HomePageFactory, StandardPageFactory, translate
 
+pytest_plugins = ["tests.services"]
+
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):

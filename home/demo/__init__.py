@@ -47,7 +47,13 @@ def stream_data(entry_key, language_code, blocks, pages):
 
 
 def page_state(page):
-    return (page.title, page.slug, page.intro, page.show_in_menus, json.dumps(page.body.get_prep_value()))
+    return (
+        page.title,
+        page.slug,
+        page.intro,
+        page.show_in_menus,
+        json.dumps(page.body.get_prep_value(), sort_keys=True),
+    )
 
 
 @transaction.atomic

@@ -2,10 +2,8 @@ import pytest
 
 from search.query import clean_query
 
-pytestmark = pytest.mark.django_db
 
-
-def test_search_finds_pages_of_the_current_language_only(client, site_tree):
+def test_search_finds_pages_of_the_current_language_only(client, searchable_site_tree):
     uk = client.get("/uk/search/", {"q": "проєкт"}).content.decode()
     en = client.get("/en/search/", {"q": "project"}).content.decode()
 
@@ -18,13 +16,13 @@ def test_search_finds_pages_of_the_current_language_only(client, site_tree):
     "params",
     [{"q": ""}, {"q": "x" * 10_000}, {"q": 'AND ( " *'}, {"q": "проєкт", "page": "-1"}, {"q": "a", "page": "zz"}],
 )
-def test_search_never_fails_on_odd_input(client, site_tree, params):
+def test_search_never_fails_on_odd_input(client, searchable_site_tree, params):
     response = client.get("/uk/search/", params)
 
     assert response.status_code == 200
 
 
-def test_search_without_query_invites_to_type(client, site_tree):
+def test_search_without_query_invites_to_type(client, searchable_site_tree):
     assert "Введіть слово" in client.get("/uk/search/").content.decode()
 
 

@@ -180,7 +180,9 @@ if SEARCH_URL:
             "URLS": [SEARCH_URL],
             "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "depository_"),
             "TIMEOUT": 10,
-        }
+        },
+        # Kept up to date beside the engine, so that search still answers while the engine does not.
+        "fallback": {"BACKEND": "wagtail.search.backends.database"},
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

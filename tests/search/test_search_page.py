@@ -1,4 +1,5 @@
 import pytest
+from django.core.management import call_command
 
 from search.query import clean_query
 
@@ -37,3 +38,22 @@ def test_search_without_query_invites_to_type(client, searchable_site_tree):
 )
 def test_query_keeps_only_words(raw, cleaned):
     assert clean_query(raw) == cleaned
+
+
+def test_search_answers_from_the_database_when_the_engine_fails(client, searchable_site_tree, settings, caplog):
+    if "fallback" not in settings.WAGTAILSEARCH_BACKENDS:
+        settings.WAGTAILSEARCH_BACKENDS = {
+            **settings.WAGTAILSEARCH_BACKENDS,
+            "fallback": {"BACKEND": "wagtail.search.backends.database"},
+        }
+        call_command("update_index", backend_name="fallback", verbosity=0)
+    settings.WAGTAILSEARCH_BACKENDS = {
+        **settings.WAGTAILSEARCH_BACKENDS,
+        "default": {"BACKEND": "modelsearch.backends.opensearch3", "URLS": ["http://127.0.0.1:9"], "TIMEOUT": 1},
+    }
+
+    response = client.get("/en/search/", {"q": "project"})
+
+    assert response.status_code == 200
+    assert 'href="/en/about/"' in response.content.decode()
+    assert "answering from the database" in caplog.text

@@ -5,18 +5,26 @@
 #   services/opensearch/node.sh stop     stop the node started from here (TERM, then KILL after 30 s)
 #   services/opensearch/node.sh status   exit 0 if a node answers on the port, 1 otherwise
 #
-# Environment: OPENSEARCH_PORT (9200), VAR_DIR (<repo>/var), OPENSEARCH_HEAP (512m).
-# Everything it writes lives under $VAR_DIR/opensearch/: home/ (lib/, modules/, plugins/ as
+# Environment: OPENSEARCH_PORT (9200), VAR_DIR (<repo>/var), OPENSEARCH_HEAP (512m),
+# OPENSEARCH_JAVA_HOME (a JDK 21 or newer; see Java below).
+# Everything it writes lives under $VAR_DIR/opensearch/: home/ (lib/, agent/, modules/, plugins/ as
 # assembled by pom.xml beside this script), config/, data/, logs/, tmp/ and opensearch.pid.
 #
 # Assembly: pom.xml copies the official OpenSearch jars from Maven Central (through Maven's own
 # local repository, ~/.m2) into home/. Maven runs only when home/ is missing or was built from a
 # different pom.xml (home/.pom.sha256 holds the hash of the pom it was built from). pom.xml says
-# which modules and plugins there are, and why (analysis-ukrainian is not published for 2.19).
+# which modules and plugins there are, and why this is OpenSearch 3.x (analysis-ukrainian, for the
+# "ukrainian" analyzer, is published only for 3.x).
+#
+# Java: OpenSearch 3.x needs Java 21 or newer. The JDK is $OPENSEARCH_JAVA_HOME if set, else the
+# newest /usr/lib/jvm/temurin-* of Java 21 or newer, else java on PATH if it is 21 or newer; with
+# none of these the start fails and says what to install. (Maven itself runs on any Java.)
 #
 # The JVM is started directly (java -cp "home/lib/*" org.opensearch.bootstrap.OpenSearch) with the
-# options that the official launcher and jvm.options would give it on Java 17, in its own session,
-# with its output in logs/.
+# options that the official launcher and jvm.options would give it on that Java, among them
+# -javaagent: with home/agent/opensearch-agent (3.x enforces its security policies with that agent
+# instead of the security manager, which Java 24 disabled for good), in its own session, with its
+# output in logs/.
 #
 # Root: OpenSearch refuses to run as root ("can not run opensearch as root"), and rightly so: a
 # search engine that loads plugins and answers HTTP has no need of root. So when this script runs
@@ -42,7 +50,8 @@ POM="$SCRIPT_DIR/pom.xml"
 OPENSEARCH_PORT="${OPENSEARCH_PORT:-9200}"
 VAR_DIR="${VAR_DIR:-$ROOT/var}"
 OPENSEARCH_HEAP="${OPENSEARCH_HEAP:-512m}"
-OS_VERSION="2.19.6"
+OS_VERSION="3.8.0"
+JAVA_MIN=21
 RUN_USER="opensearch"
 
 OS_DIR="$VAR_DIR/opensearch"
@@ -100,6 +109,41 @@ show_log() {
         say "last 40 lines of $STDOUT_LOG:"
         tail -n 40 "$STDOUT_LOG" >&2
     fi
+}
+
+# The major version of the java at $1 ("1" for Java 8 and older), empty if it does not run.
+java_major() {
+    { "$1" -version 2>&1 || true; } | sed -n '/ version "/{s/.* version "\([0-9]*\).*/\1/p;q}'
+}
+
+# Sets JAVA to the java to run OpenSearch with, JAVA_MAJOR to its version (see the header).
+find_java() {
+    local cand major seen="" tried
+    if [ -n "${OPENSEARCH_JAVA_HOME:-}" ]; then
+        JAVA="$OPENSEARCH_JAVA_HOME/bin/java"
+        [ -x "$JAVA" ] || fail "OPENSEARCH_JAVA_HOME is $OPENSEARCH_JAVA_HOME, which has no bin/java"
+        JAVA_MAJOR="$(java_major "$JAVA")"
+        [ "${JAVA_MAJOR:-0}" -ge "$JAVA_MIN" ] || fail "OPENSEARCH_JAVA_HOME is $OPENSEARCH_JAVA_HOME, which is Java ${JAVA_MAJOR:-?}: OpenSearch $OS_VERSION needs Java $JAVA_MIN or newer"
+        return 0
+    fi
+    for cand in $(ls -d /usr/lib/jvm/temurin-* 2>/dev/null | sort -rV) PATH; do
+        if [ "$cand" = PATH ]; then
+            cand="$(command -v java)" || continue
+        else
+            cand="$cand/bin/java"
+        fi
+        [ -x "$cand" ] || continue
+        major="$(java_major "$cand")"
+        seen="$seen, $cand (Java ${major:-?})"
+        if [ "${major:-0}" -ge "$JAVA_MIN" ]; then
+            JAVA="$(readlink -f "$cand")"
+            JAVA_MAJOR="$major"
+            return 0
+        fi
+    done
+    tried="${seen#, }"
+    say "OpenSearch $OS_VERSION needs Java $JAVA_MIN or newer, and none was found (tried: ${tried:-no java at all})."
+    fail "install a JDK $JAVA_MIN or newer, e.g. Eclipse Temurin 25 (the temurin-25-jdk package from https://packages.adoptium.net/artifactory/deb, which installs /usr/lib/jvm/temurin-25-jdk-amd64), or point OPENSEARCH_JAVA_HOME at one."
 }
 
 # Builds home/ with Maven unless it was already built from this very pom.xml.
@@ -170,8 +214,10 @@ jvm_options() {
     local heap_bytes
     heap_bytes="$(numfmt --from=iec "${OPENSEARCH_HEAP^^}" 2>/dev/null || echo 536870912)"
     # The official launcher's system options, jvm.options and ergonomics (MaxDirectMemorySize =
-    # heap / 2), as they come out on Java 17; -XX:+AlwaysPreTouch is left out so that a small dev
-    # node does not commit its whole heap up front.
+    # heap / 2), as they come out on Java 21 and newer; -XX:+AlwaysPreTouch is left out so that a
+    # small dev node does not commit its whole heap up front, and so is jvm.options' --add-opens
+    # for Apache Arrow, which no module here uses.
+    if [ "$JAVA_MAJOR" -ge 25 ]; then echo -XX:+UseCompactObjectHeaders; fi
     printf '%s\n' \
         "-Xms$OPENSEARCH_HEAP" "-Xmx$OPENSEARCH_HEAP" \
         "-XX:MaxDirectMemorySize=$((heap_bytes / 2))" \
@@ -195,8 +241,10 @@ jvm_options() {
         -Dio.netty.allocator.numDirectArenas=0 \
         -Dlog4j.shutdownHookEnabled=false \
         -Dlog4j2.disable.jmx=true \
-        -Djava.locale.providers=SPI,COMPAT \
-        -Djava.security.manager=allow \
+        -Djava.locale.providers=SPI,CLDR \
+        --add-modules=jdk.incubator.vector \
+        -Dorg.apache.lucene.store.MMapDirectory.sharedArenaMaxPermits=1 \
+        "-javaagent:$HOME_DIR/agent/opensearch-agent-$OS_VERSION.jar" \
         "-Dopensearch.path.home=$HOME_DIR" \
         "-Dopensearch.path.conf=$CONF_DIR" \
         -Dopensearch.distribution.type=tar \
@@ -213,19 +261,16 @@ prepare_user() {
     fi
     chown -R "$RUN_USER:$RUN_USER" "$OS_DIR"
     if ! setpriv --reuid="$RUN_USER" --regid="$RUN_USER" --init-groups \
-        test -r "$HOME_DIR/lib" -a -x "$HOME_DIR/lib" -a -w "$DATA_DIR"; then
-        fail "user $RUN_USER cannot reach $OS_DIR (a parent directory is not searchable by others); set VAR_DIR to a directory it can reach"
+        test -r "$HOME_DIR/lib" -a -x "$HOME_DIR/lib" -a -w "$DATA_DIR" -a -x "$JAVA"; then
+        fail "user $RUN_USER cannot reach $OS_DIR or $JAVA (a parent directory is not searchable by others); set VAR_DIR or OPENSEARCH_JAVA_HOME to a directory it can reach"
     fi
 }
 
 launch() {
-    local java
-    java="$(command -v java)" || fail "java not found"
-    java="$(readlink -f "$java")"
     local -a opts cmd
     mapfile -t opts < <(jvm_options)
     cmd=(env -i "PATH=/usr/local/bin:/usr/bin:/bin" "HOME=$OS_DIR" "LANG=C.UTF-8"
-         "$java" "${opts[@]}" -cp "$HOME_DIR/lib/*" org.opensearch.bootstrap.OpenSearch)
+         "$JAVA" "${opts[@]}" -cp "$HOME_DIR/lib/*" org.opensearch.bootstrap.OpenSearch)
     if is_root; then
         cmd=(setpriv --reuid="$RUN_USER" --regid="$RUN_USER" --init-groups "${cmd[@]}")
     fi
@@ -301,6 +346,7 @@ cmd_start() {
     if port_taken; then
         fail "something that is not OpenSearch answers at $URL"
     fi
+    find_java
     assemble
     write_config
     prepare_user

@@ -21,6 +21,15 @@ def test_search_node_reports_the_expected_plugins(real_services):
     nodes = requests.get(f"{settings.SEARCH_URL}/_nodes/plugins", timeout=10).json()["nodes"]
     (node,) = nodes.values()
 
-    # Maven Central publishes no analysis-ukrainian plugin for OpenSearch 2.x.
-    assert "analysis-icu" in {plugin["name"] for plugin in node["plugins"]}
+    assert {"analysis-ukrainian", "analysis-icu"} <= {plugin["name"] for plugin in node["plugins"]}
     assert {"analysis-common", "transport-netty4"} <= {module["name"] for module in node["modules"]}
+
+
+def test_ukrainian_analyzer_reduces_inflected_forms_to_lemmas(real_services):
+    response = requests.post(
+        f"{settings.SEARCH_URL}/_analyze",
+        json={"analyzer": "ukrainian", "text": "містами Вінниці"},
+        timeout=10,
+    )
+
+    assert [token["token"] for token in response.json()["tokens"]] == ["місто", "Вінниця"]

@@ -2,12 +2,15 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from depository.hooks import HOME_SECTIONS
 
 from .blocks import BodyBlock
 
@@ -65,9 +68,15 @@ class ContentPage(BasePage):
 
 
 class HomePage(ContentPage):
-    """The root page of a locale."""
+    """The root page of a locale; apps add sections to it through the ``HOME_SECTIONS`` hook."""
 
     parent_page_types = ["wagtailcore.Page"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sections = (section(request, self) for section in hooks.get_hooks(HOME_SECTIONS))
+        context["sections"] = [section for section in sections if section]
+        return context
 
     class Meta:
         verbose_name = _("home page")

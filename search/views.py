@@ -1,6 +1,7 @@
 """The site search page: live pages of the visitor's language, most relevant first."""
 
 import logging
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -31,7 +32,7 @@ def search(request):
     return TemplateResponse(
         request,
         "search/search.html",
-        {"search_query": search_query, "results": results_page},
+        {"search_query": search_query, "results": results_page, "pagination_query": urlencode({"q": search_query})},
     )
 
 

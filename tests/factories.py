@@ -5,6 +5,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from home.models import HomePage, StandardPage
+from practices.models import CaseAdoption, CaseCategory, CaseLibraryPage, CasePage, Category, Region
 
 
 class PageFactory(factory.django.DjangoModelFactory):
@@ -43,3 +44,45 @@ def translate(page, language_code, **fields):
         setattr(translation, name, value)
     translation.save_revision().publish()
     return translation
+
+
+class CaseLibraryPageFactory(PageFactory):
+    title = "Бібліотека кейсів"
+    slug = "cases"
+
+    class Meta:
+        model = CaseLibraryPage
+
+
+def category(path, language_code="uk"):
+    parent, _slash, child = path.partition("/")
+    categories = Category.objects.filter(locale__language_code=language_code)
+    if child:
+        return categories.get(slug=child, parent__slug=parent)
+    return categories.get(slug=parent, parent=None)
+
+
+class CasePageFactory(PageFactory):
+    """A live case; ``categories`` are classifier paths, ``adopted_by`` community names."""
+
+    title = factory.Sequence(lambda n: f"Кейс {n}")
+    key = factory.Sequence(lambda n: f"case-{n}")
+    slug = factory.LazyAttribute(lambda page: page.key)
+    intro = "Короткий опис практики."
+    region = factory.LazyFunction(lambda: Region.objects.get(code="UA-05"))
+    level = "city"
+    year = 2015
+
+    class Meta:
+        model = CasePage
+
+    @classmethod
+    def _create(cls, model_class, *args, categories=("e-services/e-queue",), adopted_by=(), **kwargs):
+        page = model_class(*args, **{k: v for k, v in kwargs.items() if k != "parent"})
+        page.case_categories = [CaseCategory(category=category(path)) for path in categories]
+        page.adoptions = [
+            CaseAdoption(community=name, region=Region.objects.get(code="UA-53"), year=2020) for name in adopted_by
+        ]
+        kwargs["parent"].add_child(instance=page)
+        page.save_revision().publish()
+        return page

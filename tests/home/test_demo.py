@@ -55,3 +55,13 @@ def test_demo_restores_a_page_an_editor_changed(client):
 
     about.refresh_from_db()
     assert about.title != "Edited"
+
+
+def test_demo_fills_the_case_library_and_statistics_in_both_languages(client):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+    for path in ("/uk/cases/", "/en/cases/", "/uk/statistics/", "/en/statistics/", "/uk/cases/vinnytsia-e-queue/"):
+        assert client.get(path).status_code == 200, path
+    case = client.get("/en/cases/vinnytsia-e-queue/").content.decode()
+    assert "Electronic queue for the administrative service centre" in case
+    assert 'class="demo-notice' in case

@@ -52,3 +52,8 @@ def test_page_without_translation_is_not_found_in_the_other_locale(client, site_
 def test_interface_strings_follow_the_locale(client, site_tree):
     assert "Перейти до основного вмісту" in client.get("/uk/").content.decode()
     assert "Skip to main content" in client.get("/en/").content.decode()
+
+
+@pytest.mark.parametrize("path", ["/api/v2/pages/999999/", "/admin/no-such-view/", "/documents/999999/x.pdf"])
+def test_missing_objects_outside_public_pages_stay_not_found(admin_client, site_tree, path):
+    assert admin_client.get(path).status_code == 404

@@ -11,7 +11,9 @@ from tests.services import wait_until
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_published_page_is_found_through_search_once_the_worker_indexed_it(empty_search_index, site_tree):
+def test_published_page_is_found_through_search_once_the_worker_indexed_it(
+    real_services, empty_search_index, site_tree
+):
     assert settings.TASKS["default"]["BACKEND"] == "jobs.backend.CeleryBackend"
 
     StandardPageFactory(parent=site_tree.home_uk, title="Електронна черга до ЦНАП", slug="e-queue")

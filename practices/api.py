@@ -1,0 +1,31 @@
+"""Filters of the case library in the Wagtail API: by category path and region code."""
+
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2.utils import BadRequestError
+
+from .models import CaseCategory, CasePage
+
+
+class CaseFilter(BaseFilterBackend):
+    """``?category=parent[/child]`` (with its children) and ``?region_code=UA-05`` on cases."""
+
+    query_parameters = ("category", "region_code")
+
+    def filter_queryset(self, request, queryset, view):
+        category = request.GET.get("category")
+        region = request.GET.get("region_code")
+        if not (category or region):
+            return queryset
+        if not issubclass(queryset.model, CasePage):
+            raise BadRequestError("the category and region_code filters need type=practices.CasePage")
+        if region:
+            queryset = queryset.filter(region__code=region)
+        if category:
+            parent, _slash, child = category.partition("/")
+            if child:
+                matching = CaseCategory.objects.filter(category__slug=child, category__parent__slug=parent)
+            else:
+                matching = CaseCategory.objects.filter(category__slug=parent, category__parent=None)
+                matching = matching | CaseCategory.objects.filter(category__parent__slug=parent)
+            queryset = queryset.filter(pk__in=matching.values("page"))
+        return queryset

@@ -1,0 +1,73 @@
+"""Serializer fields for CasePage.api_fields: related objects as small JSON objects."""
+
+from django.utils.translation import get_language
+from rest_framework.fields import Field
+
+
+def request_language(serializer_field):
+    request = serializer_field.context.get("request")
+    return (request.GET.get("locale") if request else None) or get_language()
+
+
+class RegionField(Field):
+    """``{"code", "name"}`` with the name in the request's language."""
+
+    def to_representation(self, region):
+        name = region.name_en if request_language(self) == "en" else region.name_uk
+        return {"code": region.code, "name": name}
+
+
+class CategoriesField(Field):
+    """The case's categories as ``{"slug", "path", "name"}``, named in the case's own language."""
+
+    def to_representation(self, case_categories):
+        return [
+            {"slug": item.category.slug, "path": item.category.path, "name": item.category.name}
+            for item in case_categories.all()
+        ]
+
+
+class RowsField(Field):
+    """Inline rows as a list of objects with the given attributes."""
+
+    def __init__(self, *attributes, **kwargs):
+        self.attributes = attributes
+        super().__init__(**kwargs)
+
+    def to_representation(self, rows):
+        return [{name: getattr(row, name) for name in self.attributes} for row in rows.all()]
+
+
+class AdoptionsField(Field):
+    def to_representation(self, adoptions):
+        return [
+            {
+                "community": adoption.community,
+                "region": adoption.region.code,
+                "year": adoption.year,
+                "key": adoption.adopter_case.key if adoption.adopter_case else None,
+            }
+            for adoption in adoptions.select_related("region", "adopter_case")
+        ]
+
+
+class TagsField(Field):
+    def to_representation(self, tags):
+        return sorted(tag.name for tag in tags.all())
+
+
+class CaseKeyField(Field):
+    def to_representation(self, case):
+        return case.key if case else None
+
+
+class NameField(Field):
+    def to_representation(self, value):
+        return value.name if value else None
+
+
+class PublicContactField(Field):
+    """The contact, present only where the person consented (``CasePage.public_contact``)."""
+
+    def to_representation(self, contact):
+        return contact

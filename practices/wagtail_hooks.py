@@ -1,0 +1,101 @@
+"""Admin wiring of the case library: the classifier, organisations and regions as snippets."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from depository.hooks import API_PAGE_FILTERS, HOME_SECTIONS, LOAD_DEMO
+
+from .api import CaseFilter
+from .demo import load_demo_cases
+from .models import CaseCategory, CaseLibraryPage, CasePage, Category, Organisation, Region
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "list-ul"
+    menu_label = gettext_lazy("Classifier")
+    list_display = ["__str__", "slug", "locale"]
+    list_filter = ["locale", "parent"]
+    search_fields = ["name", "slug"]
+    ordering = ["parent__sort_order", "sort_order", "name"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    list_display = ["name", "region", "locale"]
+    list_filter = ["locale", "region"]
+    search_fields = ["name"]
+
+
+class RegionFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Region
+        fields = ["kind"]
+
+
+class RegionViewSet(SnippetViewSet):
+    model = Region
+    icon = "site"
+    list_display = ["code", "name_uk", "name_en", "kind"]
+    filterset_class = RegionFilterSet
+    search_fields = ["code", "name_uk", "name_en"]
+    ordering = ["code"]
+    inspect_view_enabled = True
+
+
+class CaseLibraryViewSetGroup(SnippetViewSetGroup):
+    menu_label = gettext_lazy("Case library")
+    menu_icon = "folder-open-inverse"
+    menu_order = 200
+    items = (CategoryViewSet, OrganisationViewSet, RegionViewSet)
+
+
+register_snippet(CaseLibraryViewSetGroup)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_to_delete_categories_in_use(request, instances):
+    """Say why a category that classifies cases, or has subcategories, cannot be deleted."""
+    categories = [instance for instance in instances if isinstance(instance, Category)]
+    if not categories:
+        return None
+    for category in categories:
+        cases = CaseCategory.objects.filter(category=category).values("page").distinct().count()
+        children = category.children.count()
+        if cases or children:
+            messages.error(
+                request,
+                _(
+                    "“%(category)s” cannot be deleted while cases or subcategories use it "
+                    "(cases: %(cases)d, subcategories: %(children)d)."
+                )
+                % {"category": category, "cases": cases, "children": children},
+            )
+            return redirect("wagtailsnippets_practices_category:list")
+    return None
+
+
+@hooks.register(API_PAGE_FILTERS)
+def case_api_filters():
+    return [CaseFilter]
+
+
+@hooks.register(HOME_SECTIONS)
+def featured_and_latest_cases(request, home_page):
+    cases = CasePage.objects.live().public().filter(locale_id=home_page.locale_id).select_related("region")
+    latest = list(cases.order_by("-first_published_at")[:3])
+    if not latest:
+        return None
+    featured = list(cases.filter(featured=True).order_by("-first_published_at")[:3])
+    library = CaseLibraryPage.objects.live().filter(locale_id=home_page.locale_id).first()
+    return "practices/includes/home_cases.html", {"featured": featured, "latest": latest, "library": library}
+
+
+hooks.register(LOAD_DEMO, load_demo_cases)

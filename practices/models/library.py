@@ -9,6 +9,7 @@ from practices.browse import SORTS, CaseFilters, apply_filters, facet_counts, so
 
 from .cases import Award, CaseCategory, CasePage, Level, Status
 from .reference import Category, Region
+from .tile_map import region_tiles
 
 CASES_PER_PAGE = 24
 
@@ -46,10 +47,14 @@ class CaseLibraryPage(ContentPage):
             Prefetch("case_categories", queryset=CaseCategory.objects.select_related("category__parent"))
         )
         page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
+        counts = facet_counts(self.cases(), filters)
         context.update(
             filters=filters,
             cases=page,
-            facets=self.facets(facet_counts(self.cases(), filters), filters),
+            facets=self.facets(counts, filters),
+            library=self,
+            map_tiles=region_tiles(counts["region"]),
+            map_query=filters.as_query(region=""),
         )
         return context
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
-from wagtail.models import PageLogEntry, Revision
+from wagtail.models import PageLogEntry, ReferenceIndex, Revision
 
 from practices import interchange
 from practices.models import CaseLibraryPage, CasePage, Organisation
@@ -320,3 +320,11 @@ def test_progress_is_shown_on_standard_error_unless_quiet(monkeypatch):
 
     _stdout, stderr = import_file(SAMPLE, verbosity=0)
     assert stderr == ""
+
+
+def test_import_records_the_references_of_the_cases(site_tree):
+    interchange.import_cases(SAMPLE)
+    case = CasePage.objects.get(key="vinnytsia-e-queue", locale__language_code="uk")
+
+    referenced = {reference.to_content_type.model for reference in ReferenceIndex.get_references_for_object(case)}
+    assert {"category", "region"} <= referenced

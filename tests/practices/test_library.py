@@ -132,3 +132,12 @@ def test_downloads_follow_the_filters_and_keep_private_contacts_private(client, 
     assert "contact" not in json.dumps(records) and "Приватна Особа" not in jsonl
     assert {row["title"] for row in rows} == {"Черга Вінниця", "Петиції Вінниця", "Бюджет Полтава"}
     assert next(row for row in rows if row["title"] == "Бюджет Полтава")["adopted_by"] == "Кременчук"
+
+
+def test_map_counts_the_filtered_cases_and_keeps_the_filters_in_its_links(client, cases):
+    soup = BeautifulSoup(client.get("/uk/cases/", {"award": "winner"}).content, "html.parser")
+
+    tiles = {tile.find("title").get_text(): tile["href"] for tile in soup.select(".library__map svg a")}
+
+    assert "Полтавська область: 1" in tiles and "Вінницька область: 0" in tiles
+    assert tiles["Полтавська область: 1"] == "/uk/cases/?award=winner&region=UA-53"

@@ -163,6 +163,15 @@ class CasePage(BasePage):
     )
     tags = ClusterTaggableManager(through=CaseTag, blank=True, verbose_name=_("tags"))
     video_url = models.URLField(_("video address"), max_length=500, blank=True, validators=[validate_video_url])
+    video_file = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("or an uploaded video file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("An MP4, WebM or Ogg video uploaded to the documents."),
+    )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.ACTIVE)
     last_verified = models.DateField(_("last verified"), null=True, blank=True)
     nomination = models.SlugField(_("contest nomination"), max_length=80, blank=True)
@@ -206,7 +215,7 @@ class CasePage(BasePage):
         FieldPanel("replication"),
     ]
     media_panels = [
-        FieldPanel("video_url"),
+        FieldRowPanel([FieldPanel("video_url"), FieldPanel("video_file")]),
         InlinePanel("gallery_images", heading=_("Photo gallery"), label=_("Photo")),
         InlinePanel("documents", heading=_("Documents"), label=_("Document")),
         InlinePanel("links", heading=_("Links"), label=_("Link")),
@@ -289,6 +298,7 @@ class CasePage(BasePage):
         SynchronizedField("year"),
         SynchronizedField("tags"),
         SynchronizedField("video_url"),
+        SynchronizedField("video_file"),
         SynchronizedField("documents"),
         SynchronizedField("status"),
         SynchronizedField("last_verified"),
@@ -311,6 +321,10 @@ class CasePage(BasePage):
         super().clean()
         if not self.intro.strip():
             raise ValidationError({"intro": _("Write a summary of the case.")})
+        if self.video_url and self.video_file_id:
+            raise ValidationError({"video_file": _("Give a video address or a video file, not both.")})
+        if self.video_file_id and not self.video_file.file.name.lower().endswith(VIDEO_FILE_EXTENSIONS):
+            raise ValidationError({"video_file": _("Choose an MP4, WebM or Ogg video file.")})
         same_key = CasePage.objects.filter(key=self.key, locale_id=self.locale_id).exclude(pk=self.pk)
         if self.key and self.locale_id and same_key.exists():
             raise ValidationError({"key": _("Another case in this language already has this key.")})

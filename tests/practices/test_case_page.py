@@ -1,5 +1,6 @@
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import translation
 
 from practices.models import CaseIndicator, Region, StatisticsPage
 from tests.factories import CaseLibraryPageFactory, CasePageFactory, PageFactory
@@ -102,3 +103,38 @@ def test_home_page_shows_latest_and_featured_cases(client, site_tree, library):
 
     assert "Обраний" in html.select_one('section[aria-labelledby="featured-cases-title"]').get_text()
     assert "Звичайний" in html.select_one('section[aria-labelledby="latest-cases-title"]').get_text()
+
+
+def make_document(name):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    return Document.objects.create(title=name, file=ContentFile(b"\x00" * 16, name=name))
+
+
+def test_uploaded_video_file_plays_on_the_case_page(client, library):
+    case = CasePageFactory(parent=library, video_file=make_document("clip.mp4"))
+
+    video = page_html(client, case).select_one("video")
+
+    assert video["src"].endswith("clip.mp4")
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"video_file": "clip.pdf"}, "MP4, WebM"),
+        ({"video_file": "clip.mp4", "video_url": "https://youtu.be/dQw4w9WgXcQ"}, "not both"),
+    ],
+)
+def test_video_file_must_be_a_video_and_not_beside_an_address(library, fields, message):
+    from django.core.exceptions import ValidationError
+
+    case = CasePageFactory(parent=library)
+    case.video_file = make_document(fields["video_file"])
+    case.video_url = fields.get("video_url", "")
+
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            case.full_clean()
+        assert message in str(error.value)

@@ -12,7 +12,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -61,32 +61,45 @@ class Award(models.TextChoices):
     FINALIST = "finalist", _("finalist")
 
 
-class CaseCategory(Orderable):
+class CaseCategory(TranslatableMixin, Orderable):
     page = ParentalKey("practices.CasePage", on_delete=models.CASCADE, related_name="case_categories")
     # PROTECT: a category that classifies a case cannot be deleted from under it.
     category = models.ForeignKey(Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="+")
 
     panels = [FieldPanel("category")]
+    # A translated case refers to the categories of its own language.
+    translatable_fields = [TranslatableField("category")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
 
 
 class CaseTag(TaggedItemBase):
     content_object = ParentalKey("practices.CasePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class CaseIndicator(Orderable):
+class CaseIndicator(TranslatableMixin, Orderable):
     page = ParentalKey("practices.CasePage", on_delete=models.CASCADE, related_name="indicators")
     label = models.CharField(_("indicator"), max_length=255)
     value = models.CharField(_("value"), max_length=255)
 
     panels = [FieldRowPanel([FieldPanel("label"), FieldPanel("value")])]
+    translatable_fields = [TranslatableField("label"), TranslatableField("value")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
 
 
-class CaseLink(Orderable):
+class CaseLink(TranslatableMixin, Orderable):
     page = ParentalKey("practices.CasePage", on_delete=models.CASCADE, related_name="links")
     title = models.CharField(_("title"), max_length=255)
     url = models.URLField(_("address"), max_length=500)
 
     panels = [FieldRowPanel([FieldPanel("title"), FieldPanel("url")])]
+    translatable_fields = [TranslatableField("title"), SynchronizedField("url")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
 
 
 class CaseDocument(Orderable):
@@ -108,7 +121,7 @@ class CaseGalleryImage(Orderable):
     panels = [FieldPanel("image"), FieldPanel("caption")]
 
 
-class CaseAdoption(Orderable):
+class CaseAdoption(TranslatableMixin, Orderable):
     """A community that adopted the practice."""
 
     page = ParentalKey("practices.CasePage", on_delete=models.CASCADE, related_name="adoptions")
@@ -130,6 +143,15 @@ class CaseAdoption(Orderable):
         FieldRowPanel([FieldPanel("community"), FieldPanel("region"), FieldPanel("year")]),
         FieldPanel("adopter_case"),
     ]
+    translatable_fields = [
+        TranslatableField("community"),
+        SynchronizedField("region"),
+        SynchronizedField("year"),
+        TranslatableField("adopter_case"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
 
 
 class CasePage(BasePage):
@@ -290,7 +312,6 @@ class CasePage(BasePage):
         TranslatableField("case_categories"),
         TranslatableField("indicators"),
         TranslatableField("links"),
-        TranslatableField("gallery_images"),
         TranslatableField("adoptions"),
         SynchronizedField("key"),
         SynchronizedField("region"),
@@ -300,6 +321,7 @@ class CasePage(BasePage):
         SynchronizedField("video_url"),
         SynchronizedField("video_file"),
         SynchronizedField("documents"),
+        SynchronizedField("gallery_images"),
         SynchronizedField("status"),
         SynchronizedField("last_verified"),
         SynchronizedField("nomination"),

@@ -4,6 +4,7 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 CREDENTIALS_FILE = settings.VAR_DIR / "admin-credentials.txt"
 
@@ -21,8 +22,10 @@ class Command(BaseCommand):
         User = get_user_model()
         url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/"
         if User.objects.filter(username=username).exists():
-            where = f" (password in {CREDENTIALS_FILE})" if CREDENTIALS_FILE.exists() else ""
-            self.stdout.write(f"Administrator: log in at {url} as {username!r}{where}.")
+            message = _("Administrator: log in at %(url)s as “%(username)s”.") % {"url": url, "username": username}
+            if CREDENTIALS_FILE.exists():
+                message += " " + _("The password is in %(file)s.") % {"file": CREDENTIALS_FILE}
+            self.stdout.write(message)
             return
         password = os.environ.get("ADMIN_PASSWORD") or secrets.token_urlsafe(12)
         User.objects.create_superuser(username=username, email="", password=password)
@@ -30,6 +33,8 @@ class Command(BaseCommand):
         CREDENTIALS_FILE.write_text(f"username: {username}\npassword: {password}\n", encoding="utf-8")
         CREDENTIALS_FILE.chmod(0o600)
         self.stdout.write(
-            f"Administrator created: log in at {url} as {username!r} with password {password!r} "
-            f"(also written to {CREDENTIALS_FILE})."
+            _("Administrator created: log in at %(url)s as “%(username)s” with the password %(password)s.")
+            % {"url": url, "username": username, "password": password}
+            + " "
+            + _("The password is in %(file)s.") % {"file": CREDENTIALS_FILE}
         )

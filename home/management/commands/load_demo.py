@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from depository.hooks import LOAD_DEMO
@@ -10,6 +11,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         counts = load_demo_pages()
-        self.stdout.write("Demo pages: {created} created, {updated} updated, {unchanged} unchanged.".format(**counts))
+        self.stdout.write(_("Demo pages: %(created)d created, %(updated)d updated, %(unchanged)d unchanged.") % counts)
         for load in hooks.get_hooks(LOAD_DEMO):
             load(self.stdout)

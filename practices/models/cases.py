@@ -61,7 +61,15 @@ class Award(models.TextChoices):
     FINALIST = "finalist", _("finalist")
 
 
-class CaseCategory(TranslatableMixin, Orderable):
+class TranslatableRow(TranslatableMixin, Orderable):
+    """An inline row whose text wagtail-localize translates, one row per language."""
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order"]
+
+
+class CaseCategory(TranslatableRow):
     page = ParentalKey("practices.CasePage", on_delete=models.CASCADE, related_name="case_categories")
     # PROTECT: a category that classifies a case cannot be deleted from under it.
     category = models.ForeignKey(Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="+")
@@ -70,15 +78,12 @@ class CaseCategory(TranslatableMixin, Orderable):
     # A translated case refers to the categories of its own language.
     translatable_fields = [TranslatableField("category")]
 
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order"]
-
 
 class CaseTag(TaggedItemBase):
     content_object = ParentalKey("practices.CasePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class CaseIndicator(TranslatableMixin, Orderable):
+class CaseIndicator(TranslatableRow):
     page = ParentalKey("practices.CasePage", on_delete=models.CASCADE, related_name="indicators")
     label = models.CharField(_("indicator"), max_length=255)
     value = models.CharField(_("value"), max_length=255)
@@ -86,20 +91,14 @@ class CaseIndicator(TranslatableMixin, Orderable):
     panels = [FieldRowPanel([FieldPanel("label"), FieldPanel("value")])]
     translatable_fields = [TranslatableField("label"), TranslatableField("value")]
 
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order"]
 
-
-class CaseLink(TranslatableMixin, Orderable):
+class CaseLink(TranslatableRow):
     page = ParentalKey("practices.CasePage", on_delete=models.CASCADE, related_name="links")
     title = models.CharField(_("title"), max_length=255)
     url = models.URLField(_("address"), max_length=500)
 
     panels = [FieldRowPanel([FieldPanel("title"), FieldPanel("url")])]
     translatable_fields = [TranslatableField("title"), SynchronizedField("url")]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order"]
 
 
 class CaseDocument(Orderable):
@@ -121,7 +120,7 @@ class CaseGalleryImage(Orderable):
     panels = [FieldPanel("image"), FieldPanel("caption")]
 
 
-class CaseAdoption(TranslatableMixin, Orderable):
+class CaseAdoption(TranslatableRow):
     """A community that adopted the practice."""
 
     page = ParentalKey("practices.CasePage", on_delete=models.CASCADE, related_name="adoptions")
@@ -149,9 +148,6 @@ class CaseAdoption(TranslatableMixin, Orderable):
         SynchronizedField("year"),
         TranslatableField("adopter_case"),
     ]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order"]
 
 
 class CasePage(BasePage):

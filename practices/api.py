@@ -3,7 +3,8 @@
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError
 
-from .models import CaseCategory, CasePage
+from .browse import in_category
+from .models import CasePage
 
 
 class CaseFilter(BaseFilterBackend):
@@ -21,11 +22,5 @@ class CaseFilter(BaseFilterBackend):
         if region:
             queryset = queryset.filter(region__code=region)
         if category:
-            parent, _slash, child = category.partition("/")
-            if child:
-                matching = CaseCategory.objects.filter(category__slug=child, category__parent__slug=parent)
-            else:
-                matching = CaseCategory.objects.filter(category__slug=parent, category__parent=None)
-                matching = matching | CaseCategory.objects.filter(category__parent__slug=parent)
-            queryset = queryset.filter(pk__in=matching.values("page"))
+            queryset = in_category(queryset, category)
         return queryset

@@ -93,15 +93,20 @@ def category_paths(locale):
     return [category.path for category in categories]
 
 
+def in_category(cases, path):
+    """The cases classified under ``path``: ``parent/child``, or ``parent`` with its children."""
+    parent, _slash, child = path.partition("/")
+    if child:
+        matching = Q(category__slug=child, category__parent__slug=parent)
+    else:
+        matching = Q(category__slug=parent, category__parent=None) | Q(category__parent__slug=parent)
+    return cases.filter(pk__in=CaseCategory.objects.filter(matching).values("page"))
+
+
 def apply_filters(cases, filters, exclude=None):
     """Narrow ``cases`` by every filter but ``exclude`` (the facet being counted)."""
     if filters.category and exclude != "category":
-        parent, _slash, child = filters.category.partition("/")
-        if child:
-            matching = Q(category__slug=child, category__parent__slug=parent)
-        else:
-            matching = Q(category__slug=parent, category__parent=None) | Q(category__parent__slug=parent)
-        cases = cases.filter(pk__in=CaseCategory.objects.filter(matching).values("page"))
+        cases = in_category(cases, filters.category)
     for name in ("level", "status", "award"):
         if getattr(filters, name) and exclude != name:
             cases = cases.filter(**{name: getattr(filters, name)})
@@ -132,9 +137,9 @@ def facet_counts(cases, filters):
         narrowed = apply_filters(cases, filters, exclude=facet).order_by()
         return dict(narrowed.values_list(column).annotate(n=Count("pk", distinct=True)))
 
-    in_category = CaseCategory.objects.filter(page__in=apply_filters(cases, filters, exclude="category").values("pk"))
-    top_level = in_category.annotate(top=Coalesce("category__parent__slug", "category__slug"))
-    children = in_category.filter(category__parent__isnull=False).annotate(
+    classified = CaseCategory.objects.filter(page__in=apply_filters(cases, filters, exclude="category").values("pk"))
+    top_level = classified.annotate(top=Coalesce("category__parent__slug", "category__slug"))
+    children = classified.filter(category__parent__isnull=False).annotate(
         path=Coalesce("category__parent__slug", "category__slug")
     )
     category_counts = dict(top_level.values_list("top").annotate(n=Count("page", distinct=True)).order_by())

@@ -54,15 +54,23 @@ def page_alternates(page, request):
     return alternates
 
 
+def alternates_for(context):
+    """The alternates of the page being rendered, worked out once per request for the switcher and the head."""
+    request = context["request"]
+    if not hasattr(request, "page_alternates"):
+        request.page_alternates = page_alternates(context.get("page"), request)
+    return request.page_alternates
+
+
 @register.inclusion_tag("home/tags/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    return {"alternates": page_alternates(context.get("page"), context["request"])}
+    return {"alternates": alternates_for(context)}
 
 
 @register.inclusion_tag("home/tags/hreflang.html", takes_context=True)
 def hreflang_links(context):
     request = context["request"]
-    alternates = [alternate for alternate in page_alternates(context.get("page"), request) if alternate.is_translation]
+    alternates = [alternate for alternate in alternates_for(context) if alternate.is_translation]
     links = [(alternate.language_code, request.build_absolute_uri(alternate.url)) for alternate in alternates]
     return {"links": links, "default_url": dict(links).get(settings.LANGUAGE_CODE)}
 

@@ -349,7 +349,8 @@ class CasePage(BasePage):
 
     @property
     def categories(self):
-        return [item.category for item in self.case_categories.all()]
+        """The case's categories in order, with their parents (their paths name them)."""
+        return [item.category for item in self.case_categories.select_related("category__parent")]
 
     @property
     def public_contact(self):
@@ -363,9 +364,9 @@ class CasePage(BasePage):
             "phone": self.contact_phone,
         }
 
-    def related_cases(self, limit=4):
-        """Live cases of the same language sharing categories with this one, or else its region."""
-        category_ids = [item.category_id for item in self.case_categories.all()]
+    def related_cases(self, categories, limit=4):
+        """Live cases of the same language sharing ``categories`` with this one, or else its region."""
+        category_ids = [category.pk for category in categories]
         shared = Count("case_categories", filter=Q(case_categories__category_id__in=category_ids), distinct=True)
         return (
             CasePage.objects.live()
@@ -381,8 +382,10 @@ class CasePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        categories = self.categories
+        context["categories"] = categories
         context["library"] = self.get_parent()
-        context["related_cases"] = self.related_cases()
+        context["related_cases"] = self.related_cases(categories)
         context["adoptions"] = self.adoptions.select_related("region", "adopter_case")
         context["video"] = parse_video_url(self.video_url)
         return context

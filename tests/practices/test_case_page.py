@@ -3,7 +3,7 @@ from bs4 import BeautifulSoup
 from django.utils import translation
 
 from practices.models import CaseIndicator, Region, StatisticsPage
-from tests.factories import CaseLibraryPageFactory, CasePageFactory, PageFactory
+from tests.factories import CasePageFactory, PageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -14,11 +14,6 @@ class StatisticsPageFactory(PageFactory):
 
     class Meta:
         model = StatisticsPage
-
-
-@pytest.fixture
-def library(site_tree):
-    return CaseLibraryPageFactory(parent=site_tree.home_uk)
 
 
 def page_html(client, page):

@@ -6,14 +6,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from practices.models import Region
-from tests.factories import CaseLibraryPageFactory, CasePageFactory
+from tests.factories import CasePageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def library(site_tree):
-    return CaseLibraryPageFactory(parent=site_tree.home_uk)
 
 
 def facet_counts(response, facet):

@@ -49,6 +49,10 @@ class BasePage(Page):
         SynchronizedField("is_demo"),
     ]
 
+    def structured_data(self, request):
+        """The page's schema.org description as a JSON-LD dict, or None; page types override it."""
+        return None
+
     class Meta:
         abstract = True
 

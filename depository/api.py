@@ -6,14 +6,22 @@ nothing here lists content types by hand.
 
 from wagtail import hooks
 from wagtail.api.v2 import views
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from search.api import ServiceSearchFilter
 
 from .hooks import API_PAGE_FILTERS
 
 
 class PagesAPIViewSet(views.PagesAPIViewSet):
+    # ``search=`` goes through the site's search service, like the search page and /api/v2/search/.
+    filter_backends = [
+        ServiceSearchFilter if backend is SearchFilter else backend for backend in views.PagesAPIViewSet.filter_backends
+    ]
+
     @classmethod
     def app_filters(cls):
         return [backend for register in hooks.get_hooks(API_PAGE_FILTERS) for backend in register()]

@@ -1,7 +1,9 @@
 """Liveness and readiness probes for load balancers and operators.
 
 ``/healthz`` answers as long as the process serves requests. ``/readyz`` checks each component the
-site depends on and answers 503, naming the component and the error, when one of them fails.
+site depends on and answers 503, naming the component and the error, when one of them fails. A
+component that fails while the site still serves through a substitute (search answered from the
+database while the engine is down) is ``degraded``: the answer says so, with status 200.
 """
 
 import logging
@@ -40,14 +42,21 @@ def check_broker():
     return "redis"
 
 
+class Degraded(Exception):
+    """The component fails, and the site serves without it."""
+
+
 def check_search():
     backend = get_search_backend()
     client = getattr(backend, "es", None)
     if client is None:
         return "database"
-    if not client.ping():
-        raise RuntimeError("search engine does not answer at ")
-    return client.info()["version"]["number"]
+    try:
+        return client.info()["version"]["number"]
+    except Exception as error:
+        if "fallback" in settings.WAGTAILSEARCH_BACKENDS:
+            raise Degraded(f"search engine unreachable ({type(error).__name__}); searching the database") from error
+        raise
 
 
 CHECKS = {
@@ -69,8 +78,12 @@ def readyz(request):
     for name, check in CHECKS.items():
         try:
             components[name] = {"status": "ok", "detail": check()}
+        except Degraded as error:
+            logger.warning("readiness check degraded: %s: %s", name, error)
+            components[name] = {"status": "degraded", "detail": str(error)}
         except Exception as error:  # noqa: BLE001 - any failure makes the component unready
             logger.error("readiness check failed: %s: %s: %s", name, type(error).__name__, error)
             components[name] = {"status": "error", "detail": f"{type(error).__name__}: {error}"}
-    ready = all(component["status"] == "ok" for component in components.values())
-    return JsonResponse({"status": "ok" if ready else "error", "components": components}, status=200 if ready else 503)
+    statuses = {component["status"] for component in components.values()}
+    status = "error" if "error" in statuses else "degraded" if "degraded" in statuses else "ok"
+    return JsonResponse({"status": status, "components": components}, status=503 if status == "error" else 200)

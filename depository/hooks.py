@@ -9,8 +9,11 @@ Apps register functions for these with ``@wagtail.hooks.register(NAME)`` in thei
   the home page, or None to show nothing; sections appear in registration order.
 - ``API_PAGE_FILTERS``: ``fn()`` returns filter backends for the API's pages endpoint; each names
   the query parameters it handles in ``query_parameters``.
+- ``SEARCH_FACET_LABELS``: ``fn(facet, values, language_code)`` returns ``{value: label}`` for the
+  search facet values the app knows (``category``, ``region``), or None.
 """
 
 LOAD_DEMO = "depository_load_demo"
 API_PAGE_FILTERS = "depository_api_page_filters"
 HOME_SECTIONS = "depository_home_sections"
+SEARCH_FACET_LABELS = "depository_search_facet_labels"

@@ -64,7 +64,6 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 INSTALLED_APPS = [
     "home",
-    "search",
     "jobs",
     "practices",
     "wagtail_localize",
@@ -80,6 +79,7 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "search",  # after wagtail.search: it replaces a signal handler that app connects (search/deletion.py)
     "wagtail.admin",
     "wagtail.api.v2",
     "wagtail",
@@ -177,7 +177,9 @@ if SEARCH_URL:
     _search_url = urlsplit(SEARCH_URL)
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "modelsearch.backends." + os.environ.get("SEARCH_BACKEND", "opensearch3"),
+            # Ukrainian and English analysis over modelsearch's backend for this client (see search/backends.py).
+            "BACKEND": "search.backends",
+            "CLIENT": os.environ.get("SEARCH_BACKEND", "opensearch3"),
             "URLS": [SEARCH_URL],
             "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "depository_"),
             "TIMEOUT": 10,

@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from search import api as search_api
 from search import views as search_views
 
 from .api import api_router
@@ -16,6 +17,8 @@ urlpatterns = [
     path("readyz", readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/search/", search_api.search, name="api_search"),
+    path("api/v2/search/suggest/", search_api.suggestions, name="api_search_suggest"),
     path("api/v2/", api_router.urls),
 ]
 

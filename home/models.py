@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from depository.hooks import HOME_SECTIONS
+from search.text import index_terms
 
 from .blocks import BodyBlock
 
@@ -36,7 +37,7 @@ class BasePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     settings_panels = Page.settings_panels + [FieldPanel("is_demo")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("search_terms")]
     api_fields = [APIField("intro"), APIField("is_demo")]
 
     translatable_fields = [
@@ -48,6 +49,20 @@ class BasePage(Page):
         SynchronizedField("show_in_menus"),
         SynchronizedField("is_demo"),
     ]
+
+    def search_terms(self):
+        """Lemmas and transliterations of the page's searchable text (see ``search.text``)."""
+        texts = []
+        for search_field in self.get_search_fields():
+            if isinstance(search_field, index.SearchField) and search_field.field_name != "search_terms":
+                value = search_field.get_value(self)
+                texts.extend(value if isinstance(value, list) else [value])
+        return index_terms(str(text) for text in texts if text)
+
+    def search_facets(self):
+        """What the page counts under in search facets; page types with categories or regions add them."""
+        published = self.first_published_at or self.last_published_at
+        return {"year": published.year if published else None}
 
     def structured_data(self, request):
         """The page's schema.org description as a JSON-LD dict, or None; page types override it."""

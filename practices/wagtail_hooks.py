@@ -9,7 +9,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from depository.hooks import API_PAGE_FILTERS, HOME_SECTIONS, LOAD_DEMO
+from depository.hooks import API_PAGE_FILTERS, HOME_SECTIONS, LOAD_DEMO, SEARCH_FACET_LABELS
 
 from .api import CaseFilter
 from .demo import load_demo_cases
@@ -99,3 +99,14 @@ def featured_and_latest_cases(request, home_page):
 
 
 hooks.register(LOAD_DEMO, load_demo_cases)
+
+
+@hooks.register(SEARCH_FACET_LABELS)
+def case_facet_labels(facet, values, language_code):
+    if facet == "region":
+        name = "name_en" if language_code == "en" else "name_uk"
+        return dict(Region.objects.filter(code__in=values).values_list("code", name))
+    if facet == "category":
+        categories = Category.objects.filter(locale__language_code=language_code).select_related("parent")
+        return {category.path: category.name for category in categories if category.path in values}
+    return None

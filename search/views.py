@@ -1,50 +1,62 @@
-"""The site search page: live pages of the visitor's language, most relevant first."""
+"""The site search page: the search service's answer for the visitor's language, as HTML."""
 
-import logging
 from urllib.parse import urlencode
 
-from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
-from .query import clean_query
-
-logger = logging.getLogger(__name__)
-
-RESULTS_PER_PAGE = 20
+from .facets import FACETS
+from .models import UnansweredQuery
+from .service import InvalidSearchRequest, SearchResult, parse_filters, search_site
 
 
 def search(request):
-    search_query = clean_query(request.GET.get("q", ""))
-    results = Page.objects.none()
-    if search_query:
-        results = search_pages(search_query, Locale.get_active())
-        Query.get(search_query).add_hit()
-    paginator = Paginator(results, RESULTS_PER_PAGE)
+    locale = Locale.get_active()
+    query = request.GET.get("q", "")
     try:
-        results_page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        results_page = paginator.page(1)
-    except EmptyPage:
-        results_page = paginator.page(paginator.num_pages)
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"search_query": search_query, "results": results_page, "pagination_query": urlencode({"q": search_query})},
-    )
+        filters, page = parse_filters(request.GET)
+    except InvalidSearchRequest as error:
+        result = SearchResult(query=query)
+        return render_results(request, result, {}, error=error.message, status=400)
+    result = search_site(query, locale, filters, page)
+    if result.query and page == 1:
+        record_query(result, locale.language_code)
+    return render_results(request, result, filters)
 
 
-def search_pages(search_query, locale):
-    """Live pages of ``locale`` matching the query; from the database when the engine fails."""
-    pages = Page.objects.live().public().filter(locale=locale).specific()
-    results = pages.search(search_query)
-    if "fallback" not in settings.WAGTAILSEARCH_BACKENDS:
-        return results
-    try:
-        results.count()  # asks the engine now, while a failure can still be handled
-    except Exception as error:  # noqa: BLE001 - whatever the engine's failure, the visitor gets results
-        logger.warning("search engine failed, answering from the database: %s: %s", type(error).__name__, error)
-        results = pages.search(search_query, backend="fallback")
-    return results
+def record_query(result, language_code):
+    """Count the query for editors: popular queries, promotions, and queries that found nothing."""
+    Query.get(result.query).add_hit()
+    if result.count == 0:
+        UnansweredQuery.record(result.query, language_code)
+
+
+def render_results(request, result, filters, error=None, status=200):
+    def url_with(**changes):
+        params = {"q": result.query, **filters, **changes}
+        return "?" + urlencode({name: value for name, value in params.items() if value not in (None, "")})
+
+    facets = [
+        {
+            "name": name,
+            "selected": filters.get(name),
+            "clear_url": url_with(**{name: None}),
+            "entries": [
+                {**entry, "url": url_with(**{name: entry["value"]}), "selected": filters.get(name) == entry["value"]}
+                for entry in result.facets[name]
+            ],
+        }
+        for name in FACETS
+        if result.facets[name]
+    ]
+    context = {
+        "search_query": result.query,
+        "result": result,
+        "facets": facets,
+        "filters": filters,
+        "error": error,
+        "previous_url": url_with(page=result.page_number - 1) if result.page_number > 1 else None,
+        "next_url": url_with(page=result.page_number + 1) if result.page_number < result.num_pages else None,
+    }
+    return TemplateResponse(request, "search/search.html", context, status=status)

@@ -352,6 +352,12 @@ class CasePage(BasePage):
         """The case's categories in order, with their parents (their paths name them)."""
         return [item.category for item in self.case_categories.select_related("category__parent")]
 
+    def search_facets(self):
+        paths = set()
+        for category in self.categories:
+            paths.update({category.path, category.parent.slug} if category.parent_id else {category.path})
+        return {"category": sorted(paths), "region": self.region.code, "year": self.year}
+
     @property
     def public_contact(self):
         """The contact person, only where they consented to be shown."""

@@ -15,12 +15,20 @@ def test_search_finds_pages_of_the_current_language_only(client, searchable_site
 
 @pytest.mark.parametrize(
     "params",
-    [{"q": ""}, {"q": "x" * 10_000}, {"q": 'AND ( " *'}, {"q": "проєкт", "page": "-1"}, {"q": "a", "page": "zz"}],
+    [{"q": ""}, {"q": "x" * 10_000}, {"q": 'AND ( " *'}, {"q": "проєкт", "page": "499"}, {"q": "\x00~😀"}],
 )
 def test_search_never_fails_on_odd_input(client, searchable_site_tree, params):
     response = client.get("/uk/search/", params)
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("page", ["-1", "zz", "0"])
+def test_search_explains_a_page_number_it_cannot_use(client, searchable_site_tree, page):
+    response = client.get("/uk/search/", {"q": "проєкт", "page": page})
+
+    assert response.status_code == 400
+    assert "Номер сторінки" in response.content.decode() or "page must be a number" in response.content.decode()
 
 
 def test_search_without_query_invites_to_type(client, searchable_site_tree):

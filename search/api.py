@@ -1,0 +1,78 @@
+"""Site search as JSON: ``/api/v2/search/`` and ``/api/v2/search/suggest/`` (see INTERFACES.md)."""
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from wagtail.api.v2.filters import SearchFilter
+
+from .service import InvalidSearchRequest, order_by_rank, parse_filters, ranked_page_ids, search_site, suggest
+from .views import record_query
+
+LANGUAGE_CODES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+def bad_request(field_name, message):
+    return JsonResponse({"error": str(message), "field": field_name}, status=400)
+
+
+def requested_language(request):
+    language_code = request.GET.get("locale") or LANGUAGE_CODES[0]
+    if language_code not in LANGUAGE_CODES:
+        raise InvalidSearchRequest(
+            "locale", _("The locale must be one of: %(codes)s.") % {"codes": ", ".join(LANGUAGE_CODES)}
+        )
+    return language_code
+
+
+@require_GET
+def search(request):
+    try:
+        language_code = requested_language(request)
+        filters, page = parse_filters(request.GET)
+    except InvalidSearchRequest as error:
+        return bad_request(error.field, error.message)
+    result = search_site(request.GET.get("q", ""), language_code, filters, page)
+    if result.query and page == 1:
+        record_query(result, language_code)
+    items = [
+        {
+            "id": hit.page.pk,
+            "type": hit.page._meta.label,
+            "title": hit.page.title,
+            "url": hit.page.get_full_url(request),
+            "locale": language_code,
+            "key": getattr(hit.page, "key", None),
+            "highlight": hit.highlight,
+        }
+        for hit in result.items
+    ]
+    return JsonResponse(
+        {"count": result.count, "page": result.page_number, "items": items, "facets": result.facets},
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@require_GET
+def suggestions(request):
+    try:
+        language_code = requested_language(request)
+    except InvalidSearchRequest as error:
+        return bad_request(error.field, error.message)
+    query = request.GET.get("q", "")
+    return JsonResponse(
+        {"query": query, "suggestions": suggest(query, language_code)}, json_dumps_params={"ensure_ascii": False}
+    )
+
+
+class ServiceSearchFilter(SearchFilter):
+    """The pages API's ``search=`` parameter, answered by the site's search service, best match first."""
+
+    def filter_queryset(self, request, queryset, view):
+        query = request.GET.get("search")
+        if not query:
+            return queryset
+        ids = ranked_page_ids(query)
+        if "order" in request.GET:
+            return queryset.filter(pk__in=ids)
+        return order_by_rank(queryset, ids)

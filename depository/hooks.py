@@ -9,11 +9,14 @@ Apps register functions for these with ``@wagtail.hooks.register(NAME)`` in thei
   the home page, or None to show nothing; sections appear in registration order.
 - ``API_PAGE_FILTERS``: ``fn()`` returns filter backends for the API's pages endpoint; each names
   the query parameters it handles in ``query_parameters``.
-- ``SEARCH_FACET_LABELS``: ``fn(facet, values, language_code)`` returns ``{value: label}`` for the
-  search facet values the app knows (``category``, ``region``), or None.
+- ``VIDEO_CLIPS``: ``fn(locale)`` returns the video clips an app keeps outside StreamFields (which the
+  video gallery finds by itself), for live public pages of ``locale``: an iterable of dicts with
+  ``page`` and ``title``, and ``url`` (a YouTube, Vimeo or video file address) or ``document`` (an
+  uploaded video); ``poster`` (an image) and ``caption`` are optional.
 """
 
 LOAD_DEMO = "depository_load_demo"
 API_PAGE_FILTERS = "depository_api_page_filters"
 HOME_SECTIONS = "depository_home_sections"
+VIDEO_CLIPS = "depository_video_clips"
 SEARCH_FACET_LABELS = "depository_search_facet_labels"

@@ -8,7 +8,17 @@ of staying a 404. Addresses outside the public pages keep their own answers.
 
 from django.middleware.locale import LocaleMiddleware
 
-UNPREFIXED_PATHS = ("/api/", "/admin/", "/documents/", "/static/", "/media/", "/healthz", "/readyz")
+UNPREFIXED_PATHS = (
+    "/api/",
+    "/admin/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/healthz",
+    "/readyz",
+    "/robots.txt",
+    "/sitemap.xml",
+)
 
 
 class PublicPageLocaleMiddleware(LocaleMiddleware):

@@ -66,6 +66,10 @@ INSTALLED_APPS = [
     "home",
     "jobs",
     "practices",
+    "events",
+    "news",
+    "publications",
+    "partners",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -93,6 +97,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

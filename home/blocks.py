@@ -3,18 +3,23 @@
 A page type takes ``BodyBlock`` as it is, or subclasses it to add blocks of its own domain.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageBlock
+from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
 from .video import parse_video_url
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
+# Uploaded clips the browsers play themselves, by file extension (see WAGTAILDOCS_EXTENSIONS).
+VIDEO_FILE_TYPES = {"mp4": "video/mp4", "webm": "video/webm", "ogv": "video/ogg"}
+WEBVTT_BOM = b"\xef\xbb\xbf"
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -74,6 +79,97 @@ class VideoBlock(blocks.StructBlock):
         value_class = VideoValue
 
 
+def file_extension(document):
+    return document.file_extension.lower() if document else ""
+
+
+def starts_as_webvtt(document):
+    """Whether the file opens with the WebVTT signature; None when the storage cannot read it."""
+    try:
+        with document.file.open("rb") as handle:
+            head = handle.read(len(WEBVTT_BOM) + 7).removeprefix(WEBVTT_BOM)
+    except (OSError, ValueError):
+        return None
+    return head[:6] == b"WEBVTT" and head[6:7] in {b"", b" ", b"\t", b"\n", b"\r"}
+
+
+class SubtitlesBlock(blocks.StructBlock):
+    file = DocumentChooserBlock(label=_("Subtitles file"), help_text=_("A WebVTT file (.vtt)."))
+    language = blocks.ChoiceBlock(label=_("Language"), choices=settings.WAGTAIL_CONTENT_LANGUAGES)
+    label = blocks.CharBlock(
+        label=_("Label"), max_length=80, help_text=_("Shown in the player's subtitle menu, for example “Українська”.")
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        document = value.get("file")
+        if document and (file_extension(document) != "vtt" or starts_as_webvtt(document) is False):
+            raise StructBlockValidationError(
+                block_errors={
+                    "file": ValidationError(_("Choose a WebVTT subtitles file: a .vtt file that starts with WEBVTT."))
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Subtitles")
+
+
+class VideoFileValue(blocks.StructValue):
+    @property
+    def mime_type(self):
+        return VIDEO_FILE_TYPES.get(file_extension(self.get("video")), "")
+
+    @property
+    def tracks(self):
+        """The subtitle tracks, the one in the visitor's language (or else the first) marked as default."""
+        tracks = [track for track in self.get("subtitles") or [] if track.get("file")]
+        languages = [track.get("language") for track in tracks]
+        default = languages.index(get_language()) if get_language() in languages else 0
+        return [{"track": track, "default": index == default} for index, track in enumerate(tracks)]
+
+
+class VideoFileBlock(blocks.StructBlock):
+    """A clip uploaded to the documents, played by the browser, with a poster, subtitles and a transcript."""
+
+    video = DocumentChooserBlock(
+        label=_("Video file"), help_text=_("An MP4, WebM or Ogg video uploaded to the documents.")
+    )
+    title = blocks.CharBlock(
+        label=_("Title"),
+        max_length=255,
+        help_text=_("Names the video for screen reader users."),
+    )
+    poster = ImageChooserBlock(
+        label=_("Poster image"), required=False, help_text=_("Shown before the clip plays and in the video gallery.")
+    )
+    subtitles = blocks.ListBlock(SubtitlesBlock(), label=_("Subtitles"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=500)
+    transcript = blocks.TextBlock(
+        label=_("Transcript"), required=False, help_text=_("The words and important sounds of the clip, as text.")
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if value.get("video") and file_extension(value["video"]) not in VIDEO_FILE_TYPES:
+            errors["video"] = ValidationError(_("Choose an MP4, WebM or Ogg video file."))
+        if not value.get("subtitles") and not (value.get("transcript") or "").strip():
+            errors["transcript"] = ValidationError(
+                _("Add subtitles or a transcript, so that people who cannot hear the clip can follow it.")
+            )
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+    class Meta:
+        icon = "media"
+        label = _("Uploaded video")
+        template = "home/blocks/video_file_block.html"
+        value_class = VideoFileValue
+
+
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Quotation"))
     attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=255)
@@ -129,6 +225,7 @@ class BodyBlock(blocks.StreamBlock):
     )
     image = FigureBlock()
     video = VideoBlock()
+    video_file = VideoFileBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
     documents = DocumentListBlock()

@@ -15,6 +15,9 @@ from search.text import index_terms
 
 from .blocks import BodyBlock
 
+# Read first or last by ``searchable_texts``, or derived from it.
+SEARCH_TEXTS_SKIPPED = {"title", "intro", "search_description", "search_terms"}
+
 
 class BasePage(Page):
     """Every public page: a lead paragraph, a demo-content marker and the translation contract.
@@ -50,14 +53,18 @@ class BasePage(Page):
         SynchronizedField("is_demo"),
     ]
 
-    def search_terms(self):
-        """Lemmas and transliterations of the page's searchable text (see ``search.text``)."""
-        texts = []
+    def searchable_texts(self):
+        """The texts of the page's search fields, the lead first and the title last."""
+        texts = [self.search_description, self.intro]
         for search_field in self.get_search_fields():
-            if isinstance(search_field, index.SearchField) and search_field.field_name != "search_terms":
+            if isinstance(search_field, index.SearchField) and search_field.field_name not in SEARCH_TEXTS_SKIPPED:
                 value = search_field.get_value(self)
                 texts.extend(value if isinstance(value, list) else [value])
-        return index_terms(str(text) for text in texts if text)
+        return [str(text) for text in [*texts, self.title] if text]
+
+    def search_terms(self):
+        """Lemmas, stems and transliterations of the page's searchable text (see ``search.text``)."""
+        return index_terms(self.searchable_texts())
 
     def search_facets(self):
         """What the page counts under in search facets; page types with categories or regions add them."""
@@ -66,6 +73,13 @@ class BasePage(Page):
 
     def structured_data(self, request):
         """The page's schema.org description as a JSON-LD dict, or None; page types override it."""
+        return None
+
+    #: The Open Graph type of the page ("website", or "article" for dated pieces such as news).
+    og_type = "website"
+
+    def social_image(self):
+        """The Wagtail image that represents the page when shared, or None; page types override it."""
         return None
 
     class Meta:
@@ -84,6 +98,10 @@ class ContentPage(BasePage):
 
     class Meta:
         abstract = True
+
+    def social_image(self):
+        """The first image of the body."""
+        return next((block.value["image"] for block in self.body if block.block_type == "image"), None)
 
 
 class HomePage(ContentPage):

@@ -9,7 +9,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from depository.hooks import API_PAGE_FILTERS, HOME_SECTIONS, LOAD_DEMO, SEARCH_FACET_LABELS
+from depository.hooks import API_PAGE_FILTERS, HOME_SECTIONS, LOAD_DEMO, SEARCH_FACET_LABELS, VIDEO_CLIPS
 
 from .api import CaseFilter
 from .demo import load_demo_cases
@@ -99,6 +99,19 @@ def featured_and_latest_cases(request, home_page):
 
 
 hooks.register(LOAD_DEMO, load_demo_cases)
+
+
+@hooks.register(VIDEO_CLIPS)
+def case_videos(locale):
+    """The video address or uploaded video of each live case, for the video gallery."""
+    cases = (
+        CasePage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .exclude(video_url="", video_file=None)
+        .select_related("video_file")
+    )
+    return [{"page": case, "title": case.title, "url": case.video_url, "document": case.video_file} for case in cases]
 
 
 @hooks.register(SEARCH_FACET_LABELS)

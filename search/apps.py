@@ -7,6 +7,12 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from django.db.models.signals import post_delete
+        from wagtail.signals import page_published, page_unpublished
+
         from .deletion import remove_through_the_worker
+        from .spelling import forget_vocabulary
 
         remove_through_the_worker()
+        for signal in (page_published, page_unpublished, post_delete):
+            signal.connect(forget_vocabulary, dispatch_uid=f"search-vocabulary-{id(signal)}")

@@ -6,6 +6,7 @@ visitors through the ``SEARCH_FACET_LABELS`` hook, so nothing here knows the con
 """
 
 from django.apps import apps
+from django.utils import translation
 from wagtail import hooks
 from wagtail.models import Page
 
@@ -45,7 +46,8 @@ def type_label(value):
 def facet_labels(name, values, language_code):
     """Labels for the values of facet ``name`` in a language; a value nobody names shows as itself."""
     if name == "type":
-        return {value: type_label(value) for value in values}
+        with translation.override(language_code):
+            return {value: type_label(value) for value in values}
     labels = {}
     for describe in hooks.get_hooks(SEARCH_FACET_LABELS):
         labels.update(describe(name, values, language_code) or {})

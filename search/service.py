@@ -25,6 +25,7 @@ from wagtail.search.index import SearchField
 from .facets import FACETS, facet_entries, page_facets
 from .models import Synonym
 from .query import clean_query
+from .spelling import vocabulary
 from .text import CYRILLIC, highlight, transliterated, word_forms, word_variants, words
 
 logger = logging.getLogger(__name__)
@@ -96,12 +97,15 @@ class QueryPlan:
     def highlight_words(self):
         return list(dict.fromkeys(word for variant in self.variants for word in words(variant)))
 
-    def database_query(self):
-        """One OR query for database backends: every lemma and transliteration of every word."""
+    def database_query(self, language_code=None):
+        """One OR query for database backends: every form of every word, and of its likely spellings."""
+        known = vocabulary(language_code) if language_code else None
         terms = {}
         for word in self.highlight_words:
-            if word not in STOPWORDS:
-                terms.update(dict.fromkeys([word, *word_variants(word)]))
+            if word in STOPWORDS:
+                continue
+            for spelling in [word, *(known.corrections(word) if known else [])]:
+                terms.update(dict.fromkeys([spelling, *word_variants(spelling)]))
         return " ".join(terms)
 
 
@@ -141,7 +145,9 @@ def parse_filters(params):
         if name == "type":
             value = value.lower()
         if not pattern.match(value):
-            raise InvalidSearchRequest(name, _("“%(value)s” is not a valid value for %(name)s.") % {"value": value, "name": name})
+            raise InvalidSearchRequest(
+                name, _("“%(value)s” is not a valid value for %(name)s.") % {"value": value, "name": name}
+            )
         filters[name] = int(value) if name == "year" else value
     if "type" in filters and filters["type"] not in {model._meta.label_lower for model in get_page_models()}:
         raise InvalidSearchRequest("type", _("There is no content type “%(value)s”.") % {"value": filters["type"]})
@@ -236,8 +242,11 @@ def as_locale(locale):
 
 
 def hit_highlight(page, plan):
-    text = page.search_description or getattr(page, "intro", "") or page.title
-    return highlight(text, plan.highlight_words)
+    """An excerpt of the first of the page's texts that has a query word, else of its lead."""
+    texts = page.searchable_texts() if hasattr(page, "searchable_texts") else [page.search_description, page.title]
+    texts = [text for text in texts if text]
+    excerpts = (highlight(text, plan.highlight_words) for text in texts)
+    return next((excerpt for excerpt in excerpts if "<mark>" in excerpt), highlight(texts[0], []) if texts else "")
 
 
 def specific_in_order(ids):
@@ -328,7 +337,7 @@ def text_query(plan):
 
 
 def database_search(name, plan, locale, filters, page, per_page):
-    results = searchable_pages(locale).search(plan.database_query(), operator="or", backend=name)
+    results = searchable_pages(locale).search(plan.database_query(locale.language_code), operator="or", backend=name)
     window = specific_in_order([item.pk for item in results[:DATABASE_FACET_WINDOW]])
     offset = (page - 1) * per_page
     if filters:

@@ -1,15 +1,17 @@
 """Ukrainian and English text for search: lemmas, national transliteration, highlights.
 
 The search engine analyses Ukrainian itself; the database backends cannot. So every page also
-indexes ``index_terms``: the dictionary forms (lemmas) of its Ukrainian words and the national 2010
-transliteration of them, and queries are turned into the same forms. That one mechanism gives the
-database backends inflected-form matching and gives every backend Latin ⇄ Cyrillic place names.
+indexes ``index_terms``: the dictionary forms (lemmas) of its Ukrainian words with their national
+2010 transliteration, and the Snowball stems of its English words; queries are turned into the same
+forms. That one mechanism gives the database backends inflected-form matching in both languages and
+gives every backend Latin ⇄ Cyrillic place names.
 """
 
 import re
 from functools import lru_cache
 
 import pymorphy3
+import snowballstemmer
 from django.utils.html import escape
 from translitua import translit
 
@@ -28,11 +30,16 @@ def words(text):
     return WORD.findall((text or "").translate(APOSTROPHES).lower())
 
 
+@lru_cache(maxsize=1)
+def english_stemmer():
+    return snowballstemmer.stemmer("english")
+
+
 @lru_cache(maxsize=200_000)
 def word_forms(word):
-    """The lemmas of a lower-case word (all of them when it is ambiguous), or the word itself."""
+    """The lemmas of a lower-case word (all of them when it is ambiguous), or the word and its stem."""
     if not CYRILLIC.search(word):
-        return (word,)
+        return tuple(dict.fromkeys([word, english_stemmer().stemWord(word)]))
     lemmas = dict.fromkeys(parse.normal_form for parse in morphology().parse(word) if parse.is_known)
     return tuple(lemmas) or (word,)
 

@@ -1,0 +1,106 @@
+"""Calendar files, the registrant's cancellation page and the organisers' CSV export."""
+
+import csv
+
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
+from django.views.decorators.http import require_http_methods
+from wagtail.models import Locale
+
+from .ical import calendar_file
+from .models import EVENT_TIME_ZONE, EventPage, Registration
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def calendar_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def calendar_feed(request):
+    """Every live public event in the language of the address, to subscribe to in a calendar program."""
+    events = EventPage.objects.live().public().filter(locale=Locale.get_active()).order_by("start", "pk")
+    name = gettext("Events: %(site)s") % {"site": gettext(settings.WAGTAIL_SITE_NAME)}
+    return calendar_response(calendar_file(events, request, name), "events.ics")
+
+
+def event_calendar(request, page_id):
+    """One event as an iCalendar file, at the address of the event's own language."""
+    page = get_object_or_404(EventPage.objects.live().public(), pk=page_id)
+    if page.locale.language_code != translation.get_language():
+        with translation.override(page.locale.language_code):
+            return redirect("events:event_calendar", page_id=page.pk)
+    return calendar_response(calendar_file([page], request, page.title), f"event-{page.pk}.ics")
+
+
+@require_http_methods(["GET", "POST"])
+def cancel_registration(request, token):
+    """The link from the registrant's e-mail: GET asks to confirm, POST cancels."""
+    registration = get_object_or_404(Registration.objects.select_related("event"), token=token)
+    cancelled_now = False
+    if request.method == "POST" and registration.status != Registration.Status.CANCELLED:
+        registration.cancel()
+        cancelled_now = True
+    response = render(
+        request,
+        "events/cancel_registration.html",
+        {"registration": registration, "event": registration.event.localized, "cancelled_now": cancelled_now},
+    )
+    # The address is the registrant's key: keep it out of caches, referrers and search engines.
+    add_never_cache_headers(response)
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def csv_cell(value):
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def local_time(value):
+    return timezone.localtime(value, EVENT_TIME_ZONE).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def export_registrations(request, event_id):
+    """An event's registrations as CSV for organisers: UTF-8 with a BOM, so that Excel reads Cyrillic."""
+    if not request.user.has_perm("events.view_registration"):
+        return HttpResponseForbidden(gettext("Only organisers can see registrations."))
+    event = get_object_or_404(EventPage, pk=event_id).canonical_event
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="registrations-{event.pk}.csv"'
+    add_never_cache_headers(response)
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            gettext("Name"),
+            gettext("E-mail"),
+            gettext("Organisation"),
+            gettext("Comment"),
+            gettext("Status"),
+            gettext("Language"),
+            gettext("Registered at (Kyiv time)"),
+            gettext("Cancelled at (Kyiv time)"),
+        ]
+    )
+    for registration in event.registrations.order_by("created_at", "pk"):
+        row = [
+            registration.name,
+            registration.email,
+            registration.organisation,
+            registration.comment,
+            registration.get_status_display(),
+            registration.language,
+            local_time(registration.created_at),
+            local_time(registration.cancelled_at),
+        ]
+        writer.writerow([csv_cell(value) for value in row])
+    return response

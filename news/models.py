@@ -1,0 +1,236 @@
+"""News with video clips, the news index with its RSS and Atom feeds, and the site's video gallery."""
+
+from urllib.parse import urlencode
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock
+from home.models import BasePage, ContentPage
+
+from .api_fields import RelatedCasesField, TagsField
+from .feeds import AtomNewsFeed, RssNewsFeed, organisation
+from .videos import locale_clips, page_clips
+
+NEWS_PER_PAGE = 10
+CLIPS_PER_PAGE = 24
+HERO_RENDITION = "fill-1200x675"
+
+
+class NewsIndexPage(RoutablePageMixin, ContentPage):
+    """The news of one language, newest first, with a tag filter and RSS and Atom feeds."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
+
+    def news(self):
+        """The live public news of this index, newest first."""
+        return (
+            NewsPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .order_by("-date", "-first_published_at", "-pk")
+        )
+
+    def tags(self):
+        """The tags of this index's news, with how many news carry each."""
+        news = self.news().values("pk")
+        return (
+            Tag.objects.filter(news_newstag_items__content_object__in=news)
+            .annotate(count=Count("news_newstag_items", distinct=True))
+            .order_by("name")
+        )
+
+    def feed_urls(self, request):
+        url = self.get_url(request)
+        return {"rss": url + self.reverse_subpage("feed_rss"), "atom": url + self.reverse_subpage("feed_atom")}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        tags = list(self.tags())
+        slug = request.GET.get("tag", "").strip()
+        tag = next((tag for tag in tags if tag.slug == slug), None)
+        news = self.news().select_related("hero_image")
+        if slug:
+            news = news.filter(tags=tag) if tag else news.none()
+        context.update(
+            news=Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page")),
+            tags=tags,
+            tag=tag,
+            unknown_tag=slug if slug and tag is None else "",
+            query=urlencode({"tag": tag.slug}) if tag else "",
+            feeds=self.feed_urls(request),
+        )
+        return context
+
+    @path("feed/rss/", name="feed_rss")
+    def feed_rss(self, request):
+        return RssNewsFeed()(request, index=self)
+
+    @path("feed/atom/", name="feed_atom")
+    def feed_atom(self, request):
+        return AtomNewsFeed()(request, index=self)
+
+
+class NewsTag(TaggedItemBase):
+    content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class NewsRelatedCase(Orderable):
+    """A case the news is about; a translation of the news shows the case in its own language."""
+
+    page = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="related_cases")
+    case = models.ForeignKey("practices.CasePage", verbose_name=_("case"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("case")]
+
+
+class NewsPage(BasePage):
+    """A news item: date, lead (``intro``), hero image, a body with video clips, tags and related cases.
+
+    Tags are words of the page's language, so each translation keeps its own rather than a copy.
+    """
+
+    date = models.DateField(_("publication date"), default=timezone.localdate)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("hero image text alternative"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    tags = ClusterTaggableManager(through=NewsTag, blank=True, verbose_name=_("tags"))
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("date"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        InlinePanel("related_cases", heading=_("Related cases"), label=_("Case")),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("date"),
+        APIField("hero_image", serializer=ImageRenditionField(HERO_RENDITION)),
+        APIField("hero_image_alt"),
+        APIField("tags", serializer=TagsField()),
+        APIField("related_cases", serializer=RelatedCasesField(source="cases")),
+        APIField("body"),
+    ]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("hero_image_alt"),
+        TranslatableField("body"),
+        SynchronizedField("date"),
+        SynchronizedField("hero_image"),
+        SynchronizedField("related_cases"),
+    ]
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news")
+
+    og_type = "article"
+
+    def social_image(self):
+        return self.hero_image
+
+    def clean(self):
+        super().clean()
+        if not self.intro.strip():
+            raise ValidationError({"intro": _("Write the lead: one or two sentences that sum up the news.")})
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            raise ValidationError({"hero_image_alt": _("Describe the hero image for people who cannot see it.")})
+
+    def cases(self):
+        """The live related cases, each in this page's language where it is translated."""
+        cases = []
+        for row in self.related_cases.select_related("case"):
+            case = row.case
+            if case.locale_id != self.locale_id:
+                case = case.get_translation_or_none(self.locale) or case
+            if case.live:
+                cases.append(case)
+        return cases
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["index"] = self.get_parent()
+        context["cases"] = self.cases()
+        return context
+
+    def structured_data(self, request):
+        """A schema.org NewsArticle, with its clips as VideoObjects."""
+        data = {
+            "@type": "NewsArticle",
+            "headline": self.title,
+            "description": self.intro,
+            "datePublished": self.date.isoformat(),
+            "inLanguage": self.locale.language_code,
+            "mainEntityOfPage": self.get_full_url(request),
+            "author": organisation(request),
+            "publisher": organisation(request),
+        }
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if self.hero_image:
+            data["image"] = [request.build_absolute_uri(self.hero_image.get_rendition(HERO_RENDITION).url)]
+        keywords = [tag.name for tag in self.tags.all()]
+        if keywords:
+            data["keywords"] = keywords
+        clips = page_clips(self)
+        if clips:
+            data["video"] = [clip.structured_data(request, self.date) for clip in clips]
+        return data
+
+
+class VideoGalleryPage(ContentPage):
+    """Every video clip of the site in this page's language, each linked to the page it is on."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("video gallery")
+        verbose_name_plural = _("video galleries")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["clips"] = Paginator(locale_clips(self.locale), CLIPS_PER_PAGE).get_page(request.GET.get("page"))
+        return context

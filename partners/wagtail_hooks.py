@@ -1,0 +1,41 @@
+"""Admin wiring of the coalition: partners and experts as snippets in a "Partners" menu group."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from depository.hooks import LOAD_DEMO
+
+from .demo import load_demo_partners
+from .models import Expert, Partner
+
+
+class PartnerViewSet(SnippetViewSet):
+    model = Partner
+    icon = "group"
+    list_display = ["name", "role", "sort_order", "locale"]
+    list_filter = ["locale", "role"]
+    search_fields = ["name"]
+    ordering = ["sort_order", "name"]
+
+
+class ExpertViewSet(SnippetViewSet):
+    model = Expert
+    icon = "user"
+    list_display = ["name", "organisation", "is_active", "locale"]
+    list_filter = ["locale", "is_active"]
+    search_fields = ["name", "organisation"]
+    ordering = ["sort_order", "name"]
+
+
+class PartnersViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Partners")
+    menu_icon = "group"
+    menu_order = 210
+    items = (PartnerViewSet, ExpertViewSet)
+
+
+register_snippet(PartnersViewSetGroup)
+
+hooks.register(LOAD_DEMO, load_demo_partners)

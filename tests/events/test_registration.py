@@ -1,0 +1,250 @@
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.translation import gettext
+
+from events.models import Registration
+from events.tasks import send_registration_notice
+from tests.events.conftest import register
+from tests.events.factories import EventPageFactory, RegistrationFactory
+from tests.factories import translate
+
+pytestmark = pytest.mark.django_db
+
+CANCEL_LINK = re.compile(r"https?://\S+/(uk|en)/events/registrations/([\w-]+)/cancel/")
+
+
+def in_ukrainian(text):
+    """``text`` as the Ukrainian pages show it, HTML-escaped (the same text until it is translated)."""
+    with translation.override("uk"):
+        return escape(gettext(text))
+
+
+def statuses(event):
+    return {registration.email: registration.status for registration in Registration.objects.filter(event=event)}
+
+
+def test_registration_confirms_a_place_and_mails_a_cancellation_link(
+    client, open_event, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = register(client, open_event)
+
+    assert response.status_code == 302
+    assert response["Location"].endswith("/uk/events/webinar/#registration")
+    registration = Registration.objects.get()
+    assert registration.status == "confirmed" and registration.language == "uk"
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["olha@example.org"]
+    assert "Вебінар" in message.subject
+    language, token = CANCEL_LINK.search(message.body).groups()
+    assert (language, token) == ("uk", registration.token)
+
+
+def test_the_page_confirms_the_registration_after_the_redirect(client, open_event):
+    response = register(client, open_event, email="olha@example.org")
+
+    page = client.get(response["Location"]).content.decode()
+
+    assert "olha@example.org" in page
+
+
+def test_when_places_run_out_the_page_says_so_and_newcomers_join_the_waiting_list(client, open_event):
+    full_notice = in_ukrainian(
+        "All places are taken. If you register now, you join the waiting list, "
+        "and we will write to you if a place becomes free."
+    )
+    register(client, open_event, email="first@example.org")
+    assert full_notice not in client.get(open_event.url).content.decode()
+    register(client, open_event, email="second@example.org")
+
+    page = client.get(open_event.url).content.decode()
+    register(client, open_event, email="third@example.org")
+
+    assert full_notice in page
+    assert statuses(open_event) == {
+        "first@example.org": "confirmed",
+        "second@example.org": "confirmed",
+        "third@example.org": "waiting",
+    }
+
+
+def test_cancelling_a_confirmed_place_promotes_the_oldest_waiting_registration_and_mails_them(
+    open_event, django_capture_on_commit_callbacks
+):
+    first = RegistrationFactory(event=open_event, email="first@example.org")
+    RegistrationFactory(event=open_event, email="second@example.org")
+    oldest_waiting = RegistrationFactory(event=open_event, email="w1@example.org", status="waiting")
+    RegistrationFactory(event=open_event, email="w2@example.org", status="waiting")
+    Registration.objects.filter(pk=oldest_waiting.pk).update(created_at=timezone.now() - timedelta(hours=1))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        promoted = first.cancel()
+
+    assert promoted == oldest_waiting
+    assert statuses(open_event) == {
+        "first@example.org": "cancelled",
+        "second@example.org": "confirmed",
+        "w1@example.org": "confirmed",
+        "w2@example.org": "waiting",
+    }
+    assert [message.to for message in mail.outbox] == [["w1@example.org"]]
+
+
+def test_cancelling_a_waiting_registration_promotes_nobody(open_event):
+    RegistrationFactory(event=open_event, email="first@example.org")
+    RegistrationFactory(event=open_event, email="second@example.org")
+    waiting = RegistrationFactory(event=open_event, email="w1@example.org", status="waiting")
+    RegistrationFactory(event=open_event, email="w2@example.org", status="waiting")
+
+    assert waiting.cancel() is None
+    assert statuses(open_event)["w2@example.org"] == "waiting"
+
+
+def test_the_confirmation_is_sent_once_even_if_the_task_runs_twice(open_event):
+    registration = RegistrationFactory(event=open_event)
+
+    first = send_registration_notice.enqueue(registration.pk, "confirmed")
+    second = send_registration_notice.enqueue(registration.pk, "confirmed")
+
+    assert len(mail.outbox) == 1
+    assert (first.return_value, second.return_value) == ("sent", "already sent")
+
+
+def test_a_second_registration_with_the_same_email_is_refused_with_a_clear_message(client, open_event):
+    register(client, open_event, email="olha@example.org")
+
+    response = register(client, open_event, email="OLHA@Example.org", name="Ольга ще раз")
+
+    assert response.status_code == 200
+    assert in_ukrainian("This e-mail address is already registered for this event.") in response.content.decode()
+    assert Registration.objects.count() == 1
+
+
+def test_the_database_refuses_a_duplicate_active_registration(open_event):
+    RegistrationFactory(event=open_event, email="olha@example.org")
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        RegistrationFactory(event=open_event, email="Olha@example.org")
+
+
+def test_someone_who_cancelled_can_register_again(client, open_event):
+    RegistrationFactory(event=open_event, email="olha@example.org", status="cancelled")
+
+    register(client, open_event, email="olha@example.org")
+
+    assert sorted(Registration.objects.values_list("status", flat=True)) == ["cancelled", "confirmed"]
+
+
+@pytest.mark.parametrize(
+    ("fields", "field_with_error"),
+    [({"email": "not-an-address"}, "email"), ({"consent": ""}, "consent"), ({"name": ""}, "name")],
+)
+def test_invalid_input_shows_the_form_again_with_errors_and_saves_nothing(client, open_event, fields, field_with_error):
+    response = register(client, open_event, **fields)
+
+    assert response.status_code == 200
+    form = response.context["registration_form"]
+    assert list(form.errors) == [field_with_error]
+    html = response.content.decode()
+    assert 'class="errorlist' in html
+    assert 'value="Миколаївська міська рада"' in html  # what the visitor typed is kept
+    assert Registration.objects.count() == 0
+    assert len(mail.outbox) == 0
+
+
+def test_registering_on_the_translation_takes_a_place_of_the_same_event(
+    client, open_event, django_capture_on_commit_callbacks
+):
+    english = translate(open_event, "en", title="Webinar")
+    register(client, open_event, email="first@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        register(client, english, email="second@example.org")
+
+    register(client, english, email="third@example.org")
+
+    assert statuses(open_event) == {
+        "first@example.org": "confirmed",
+        "second@example.org": "confirmed",
+        "third@example.org": "waiting",
+    }
+    assert Registration.objects.get(email="second@example.org").language == "en"
+    [message] = mail.outbox
+    assert "Webinar" in message.subject and CANCEL_LINK.search(message.body).group(1) == "en"
+
+
+@pytest.mark.parametrize(
+    "settings_",
+    [
+        {"registration_open": False},
+        {"registration_closes_at": "past"},
+        {"cancelled": True},
+    ],
+    ids=["registration-not-open", "closing-time-passed", "event-cancelled"],
+)
+def test_closed_registration_shows_no_form_and_refuses_a_post(client, events_index, settings_):
+    if settings_.get("registration_closes_at") == "past":
+        settings_ = {"registration_closes_at": timezone.now() - timedelta(minutes=1)}
+    event = EventPageFactory(parent=events_index, **{"registration_open": True, **settings_})
+
+    assert 'name="consent"' not in client.get(event.url).content.decode()
+    response = register(client, event)
+
+    assert response.status_code == 200
+    assert 'name="consent"' not in response.content.decode()
+    assert 'class="notice notice--error"' in response.content.decode()
+    assert Registration.objects.count() == 0
+
+
+def test_a_past_event_takes_no_registrations(client, events_index):
+    event = EventPageFactory(
+        parent=events_index,
+        registration_open=True,
+        start=timezone.now() - timedelta(days=2),
+        end=timezone.now() - timedelta(days=1),
+    )
+
+    response = register(client, event)
+
+    assert in_ukrainian("This event is over.") in response.content.decode()
+    assert Registration.objects.count() == 0
+
+
+class TestCancellationLink:
+    def test_get_asks_to_confirm_and_changes_nothing(self, client, open_event):
+        registration = RegistrationFactory(event=open_event)
+
+        response = client.get(f"/uk/events/registrations/{registration.token}/cancel/")
+
+        assert response.status_code == 200
+        assert '<form method="post">' in response.content.decode()
+        assert response["Referrer-Policy"] == "no-referrer"
+        registration.refresh_from_db()
+        assert registration.status == "confirmed"
+
+    def test_post_cancels(self, client, open_event):
+        registration = RegistrationFactory(event=open_event)
+
+        response = client.post(f"/uk/events/registrations/{registration.token}/cancel/")
+
+        assert response.status_code == 200
+        registration.refresh_from_db()
+        assert registration.status == "cancelled" and registration.cancelled_at is not None
+        assert '<form method="post">' not in response.content.decode()
+
+    def test_a_wrong_token_is_not_found(self, client, open_event):
+        RegistrationFactory(event=open_event)
+
+        assert client.get("/uk/events/registrations/not-the-token/cancel/").status_code == 404
+        assert client.post("/uk/events/registrations/not-the-token/cancel/").status_code == 404
+
+    def test_tokens_are_long_and_random(self, open_event):
+        first, second = RegistrationFactory(event=open_event), RegistrationFactory(event=open_event)
+
+        assert len(first.token) >= 40 and first.token != second.token

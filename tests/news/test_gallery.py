@@ -1,0 +1,83 @@
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.factories import CaseLibraryPageFactory, CasePageFactory, StandardPageFactory, translate
+
+from .conftest import NewsPageFactory, VideoGalleryPageFactory, document
+
+pytestmark = pytest.mark.django_db
+
+
+def youtube(title, video_id="aqz-KE-bpKQ"):
+    return {"type": "video", "value": {"url": f"https://youtu.be/{video_id}", "title": title, "caption": ""}}
+
+
+def gallery(client, url="/uk/videos/"):
+    response = client.get(url)
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser")
+    return {link.get_text(): link["href"] for link in html.select(".video-card h3 a")}, html
+
+
+@pytest.fixture
+def gallery_pages(site_tree):
+    uk = VideoGalleryPageFactory(parent=site_tree.home_uk)
+    translate(uk, "en", title="Videos")
+    return uk
+
+
+def test_gallery_lists_clips_from_news_other_pages_and_cases(
+    client, site_tree, news_index, gallery_pages, video_file_value
+):
+    NewsPageFactory(parent=news_index, slug="launch", body=[youtube("Ролик про запуск")])
+    StandardPageFactory(
+        parent=site_tree.home_uk,
+        title="Методологія",
+        slug="methodology",
+        body=[{"type": "video_file", "value": video_file_value}],
+    )
+    library = CaseLibraryPageFactory(parent=site_tree.home_uk)
+    CasePageFactory(parent=library, title="Е-черга", key="e-queue", video_url="https://vimeo.com/76979871")
+    CasePageFactory(parent=library, title="Портал", key="portal", video_file=document("portal.webm"))
+
+    clips, html = gallery(client)
+
+    assert clips == {
+        "Ролик про запуск": "/uk/news/launch/",
+        "Як подати кейс": "/uk/methodology/",
+        "Е-черга": "/uk/cases/e-queue/",
+        "Портал": "/uk/cases/portal/",
+    }
+    thumbnails = [img["src"] for img in html.select(".video-card img")]
+    assert "https://i.ytimg.com/vi/aqz-KE-bpKQ/hqdefault.jpg" in thumbnails
+    assert any(src.startswith("/media/images/") for src in thumbnails)  # the uploaded clip's poster
+
+
+def test_gallery_leaves_out_drafts_and_other_languages(client, news_index, news_index_en, gallery_pages):
+    NewsPageFactory(parent=news_index, slug="draft", body=[youtube("Чернетка")]).unpublish()
+    english = NewsPageFactory(parent=news_index, slug="public", body=[youtube("Публічний")])
+    translate(english, "en", title="Public", body=[youtube("Public clip")])
+
+    uk, _html = gallery(client)
+    en, _html = gallery(client, "/en/videos/")
+
+    assert list(uk) == ["Публічний"]
+    assert en == {"Public clip": "/en/news/public/"}
+
+
+def test_gallery_keeps_the_clips_of_a_page_in_reading_order_and_paginates(client, news_index, gallery_pages):
+    NewsPageFactory(parent=news_index, slug="many", body=[youtube(f"Ролик {n:02}") for n in range(30)])
+
+    first, html = gallery(client)
+    second, _html = gallery(client, "/uk/videos/?page=2")
+
+    assert list(first) == [f"Ролик {n:02}" for n in range(24)]
+    assert list(second) == [f"Ролик {n:02}" for n in range(24, 30)]
+    assert html.select_one(".pagination a[rel=next]")
+
+
+def test_empty_gallery_says_so(client, gallery_pages):
+    clips, html = gallery(client)
+
+    assert clips == {}
+    assert html.select_one(".empty-state")

@@ -66,10 +66,13 @@ class BasePage(Page):
         """Lemmas, stems and transliterations of the page's searchable text (see ``search.text``)."""
         return index_terms(self.searchable_texts())
 
+    #: The date field whose year the page counts under in search facets; None: when first published.
+    search_date_field = None
+
     def search_facets(self):
         """What the page counts under in search facets; page types with categories or regions add them."""
-        published = self.first_published_at or self.last_published_at
-        return {"year": published.year if published else None}
+        date = getattr(self, self.search_date_field) if self.search_date_field else self.first_published_at
+        return {"year": date.year if date else None}
 
     def structured_data(self, request):
         """The page's schema.org description as a JSON-LD dict, or None; page types override it."""

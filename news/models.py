@@ -112,6 +112,8 @@ class NewsPage(BasePage):
     Tags are words of the page's language, so each translation keeps its own rather than a copy.
     """
 
+    search_date_field = "date"
+
     date = models.DateField(_("publication date"), default=timezone.localdate)
     hero_image = models.ForeignKey(
         "wagtailimages.Image",

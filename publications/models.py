@@ -107,6 +107,8 @@ class PublicationDocument(Orderable):
 class PublicationPage(ContentPage):
     """A report, a set of recommendations or a methodological document, with its files."""
 
+    search_date_field = "publication_date"
+
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.REPORT)
     publication_date = models.DateField(_("publication date"), default=timezone.localdate)
     authors = StreamField(AuthorsBlock(), blank=True, verbose_name=_("authors"))

@@ -95,6 +95,8 @@ class EventMaterial(Orderable):
 class EventPage(ContentPage):
     """A conference, meeting, workshop or webinar, with its programme and registration."""
 
+    search_date_field = "start"
+
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.CONFERENCE)
     start = models.DateTimeField(_("starts at"))
     end = models.DateTimeField(_("ends at"))

@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Locale, Page
 
@@ -20,6 +21,7 @@ def empty_search_index(request, django_db_serialized_rollback, transactional_db)
     """
     if settings.REDIS_URL:
         request.getfixturevalue("celery_worker")
+    cache.clear()  # synonyms and the vocabulary cached by earlier tests, whose data was rolled back
     call_command("update_index", verbosity=0)
 
 

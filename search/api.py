@@ -48,7 +48,13 @@ def search(request):
         for hit in result.items
     ]
     return JsonResponse(
-        {"count": result.count, "page": result.page_number, "items": items, "facets": result.facets},
+        {
+            "count": result.count,
+            "page": result.page_number,
+            "items": items,
+            "facets": result.facets,
+            "promotions": [{**pick, "url": request.build_absolute_uri(pick["url"])} for pick in result.promotions],
+        },
         json_dumps_params={"ensure_ascii": False},
     )
 

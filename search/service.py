@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import SearchField
+from wagtail.search.utils import normalise_query_string
 
 from .facets import FACETS, facet_entries, page_facets
 from .models import Synonym
@@ -71,6 +73,7 @@ class SearchResult:
     query: str
     count: int = 0
     items: list = field(default_factory=list)
+    promotions: list = field(default_factory=list)
     facets: dict = field(default_factory=lambda: {name: [] for name in FACETS})
     engine: str = ""
     page_number: int = 1
@@ -230,9 +233,24 @@ def search_site(query, locale, filters=None, page=1, per_page=RESULTS_PER_PAGE, 
 
     count, pages, counts, engine = with_fallback(ask, backend)
     result.count, result.engine = count, engine
+    result.promotions = promotions(plan.text, locale) if page == 1 else []
     result.items = [Hit(page=item, highlight=hit_highlight(item, plan)) for item in pages]
     result.facets = facet_entries(counts, locale.language_code)
     return result
+
+
+def promotions(query, locale):
+    """The editors' picks for this query: live pages of the locale, or outside links."""
+    picks = SearchPromotion.objects.filter(query__query_string=normalise_query_string(query)).select_related("page")
+    return [
+        {
+            "title": pick.title,
+            "url": pick.page.get_url() if pick.page else pick.external_link_url,
+            "description": pick.description,
+        }
+        for pick in picks.order_by("sort_order")
+        if pick.page is None or (pick.page.live and pick.page.locale_id == locale.pk)
+    ]
 
 
 def as_locale(locale):

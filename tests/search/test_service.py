@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Permission
+from wagtail.contrib.search_promotions.models import Query
 
 from practices.models import Region
 from search import service
@@ -259,3 +260,15 @@ def test_a_newly_published_word_is_known_to_the_typo_tolerance(corpus):
     wait_until(lambda: search_site("геоінформаційна", "uk").count, message="the new page in the index")
 
     assert "Геоінформаційна система міста" in titles(search_site("геоінформацйна", "uk"))
+
+
+def test_editors_picks_come_first_for_their_query(client, corpus):
+    query = Query.get("черга")
+    query.editors_picks.create(page=corpus.petitions, description="Спробуйте також петиції.", sort_order=0)
+    query.editors_picks.create(page=corpus.queue_en, sort_order=1)  # another language: not shown
+
+    body = client.get("/api/v2/search/", {"q": "Черга", "locale": "uk"}).json()
+    html = client.get("/uk/search/", {"q": "черга"}).content.decode()
+
+    assert [pick["title"] for pick in body["promotions"]] == ["Електронні петиції міської ради"]
+    assert html.index("Спробуйте також петиції.") < html.index('class="search-results"')

@@ -30,3 +30,12 @@ def register(client, page, **fields):
     """Post the registration form of ``page`` as a visitor would."""
     data = {"name": "Ольга", "email": "olha@example.org", "organisation": "Миколаївська міська рада", "consent": "on"}
     return client.post(page.url, {**data, **fields})
+
+
+@pytest.fixture
+def tasks_in_process(settings):
+    """Tasks run in the test's process, so its mail outbox shows the e-mails they send.
+
+    The services pass sends the same e-mails through a real Celery worker in test_registration_worker.py.
+    """
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

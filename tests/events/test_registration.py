@@ -14,7 +14,7 @@ from tests.events.conftest import register
 from tests.events.factories import EventPageFactory, RegistrationFactory
 from tests.factories import translate
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 
 CANCEL_LINK = re.compile(r"https?://\S+/(uk|en)/events/registrations/([\w-]+)/cancel/")
 

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, Value, When, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
@@ -268,7 +268,11 @@ def hit_highlight(page, plan):
 
 
 def specific_in_order(ids):
-    pages = Page.objects.filter(pk__in=ids).specific()
+    """The specific pages of ``ids`` in that order, with what their ``search_facets`` read prefetched."""
+    pages = list(Page.objects.filter(pk__in=ids).specific())
+    for model in {type(page) for page in pages}:
+        lookups = getattr(model, "search_facets_prefetch", ())
+        prefetch_related_objects([page for page in pages if type(page) is model], *lookups)
     by_id = {page.pk: page for page in pages}
     return [by_id[pk] for pk in ids if pk in by_id]
 
@@ -359,7 +363,7 @@ def database_search(name, plan, locale, filters, page, per_page):
     window = specific_in_order([item.pk for item in results[:DATABASE_FACET_WINDOW]])
     offset = (page - 1) * per_page
     if filters:
-        matching = [item for item in window if matches_filters(item, filters)]
+        matching = [item for item in window if matches_filters(page_facets(item), filters)]
         count, pages = len(matching), matching[offset : offset + per_page]
     else:
         count = results.count()
@@ -372,8 +376,7 @@ def database_search(name, plan, locale, filters, page, per_page):
     return count, pages, facet_counts(window, filters), "database"
 
 
-def matches_filters(page, filters, ignore=None):
-    values = page_facets(page)
+def matches_filters(values, filters, ignore=None):
     for name, wanted in filters.items():
         if name == ignore:
             continue
@@ -385,12 +388,13 @@ def matches_filters(page, filters, ignore=None):
 
 def facet_counts(pages, filters):
     """Counts of each facet's values among ``pages`` that match the other facets' filters."""
+    values = [page_facets(page) for page in pages]
     counts = {}
     for name in FACETS:
         counter = Counter()
-        for page in pages:
-            if matches_filters(page, filters, ignore=name):
-                value = page_facets(page)[name]
+        for page_values in values:
+            if matches_filters(page_values, filters, ignore=name):
+                value = page_values[name]
                 counter.update(value if isinstance(value, list) else [value] if value is not None else [])
         counts[name] = dict(counter)
     return counts

@@ -14,6 +14,7 @@ import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.conf import settings
 from django.db.models import Case, IntegerField, Value, When, prefetch_related_objects
@@ -321,6 +322,7 @@ def page_constraints(locale=None):
     return {"filter": constraints, "must_not": [{"prefix": {"path_filter": path}} for path in restricted]}
 
 
+@lru_cache(maxsize=1)
 def text_fields():
     """The engine's catch-all text fields with their boosts: every field, and each boosted group."""
     boosts = {

@@ -268,10 +268,10 @@ def hit_highlight(page, plan):
     return next((excerpt for excerpt in excerpts if "<mark>" in excerpt), highlight(texts[0], []) if texts else "")
 
 
-def specific_in_order(ids):
-    """The specific pages of ``ids`` in that order, with what their ``search_facets`` read prefetched."""
+def specific_in_order(ids, for_facets=False):
+    """The specific pages of ``ids`` in that order; ``for_facets``: with what ``search_facets`` reads."""
     pages = list(Page.objects.filter(pk__in=ids).specific())
-    for model in {type(page) for page in pages}:
+    for model in {type(page) for page in pages} if for_facets else ():
         lookups = getattr(model, "search_facets_prefetch", ())
         prefetch_related_objects([page for page in pages if type(page) is model], *lookups)
     by_id = {page.pk: page for page in pages}
@@ -362,7 +362,7 @@ def text_query(plan):
 
 def database_search(name, plan, locale, filters, page, per_page):
     results = searchable_pages(locale).search(plan.database_query(locale.language_code), operator="or", backend=name)
-    window = specific_in_order([item.pk for item in results[:DATABASE_FACET_WINDOW]])
+    window = specific_in_order([item.pk for item in results[:DATABASE_FACET_WINDOW]], for_facets=True)
     offset = (page - 1) * per_page
     if filters:
         matching = [item for item in window if matches_filters(page_facets(item), filters)]

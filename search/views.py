@@ -3,11 +3,10 @@
 from urllib.parse import urlencode
 
 from django.template.response import TemplateResponse
-from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale
 
+from . import tasks
 from .facets import FACETS
-from .models import UnansweredQuery
 from .service import InvalidSearchRequest, SearchResult, parse_filters, search_site
 
 
@@ -26,10 +25,8 @@ def search(request):
 
 
 def record_query(result, language_code):
-    """Count the query for editors: popular queries, promotions, and queries that found nothing."""
-    Query.get(result.query).add_hit()
-    if result.count == 0:
-        UnansweredQuery.record(result.query, language_code)
+    """Count the query for editors, in the background: the visitor does not wait for the writes."""
+    tasks.record_query.enqueue(result.query, language_code, result.count > 0)
 
 
 def render_results(request, result, filters, error=None, status=200):

@@ -40,7 +40,7 @@ def search(request):
             "id": hit.page.pk,
             "type": hit.page._meta.label,
             "title": hit.page.title,
-            "url": hit.page.get_full_url(request),
+            "url": request.build_absolute_uri(hit.page.get_url(request)),
             "locale": language_code,
             "key": getattr(hit.page, "key", None),
             "highlight": hit.highlight,

@@ -29,7 +29,7 @@ from .facets import FACETS, facet_entries, page_facets
 from .models import Synonym
 from .query import clean_query
 from .spelling import vocabulary
-from .text import CYRILLIC, highlight, transliterated, word_forms, word_variants, words
+from .text import CYRILLIC, highlight, query_variants, transliterated, word_forms, word_variants, words
 
 logger = logging.getLogger(__name__)
 
@@ -109,7 +109,7 @@ class QueryPlan:
             if word in STOPWORDS:
                 continue
             for spelling in [word, *(known.corrections(word) if known else [])]:
-                terms.update(dict.fromkeys([spelling, *word_variants(spelling)]))
+                terms.update(dict.fromkeys(query_variants(spelling)))
         return " ".join(terms)
 
 

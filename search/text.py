@@ -59,6 +59,14 @@ def word_variants(word):
     return list(variants)
 
 
+def query_variants(word):
+    """What a database query looks for: the word, its likeliest lemma (or stem) and its transliteration."""
+    forms = word_forms(word)
+    if not CYRILLIC.search(word):
+        return list(dict.fromkeys([word, *forms]))
+    return list(dict.fromkeys([word, forms[0], transliterated(forms[0])]))
+
+
 def index_terms(texts):
     """The lemma and transliteration forms of the words of ``texts``, each once, for the index."""
     terms = {}

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from home.demo import demo_uuid
+from home.demo import demo_uuid, ensure_demo_page
 from home.models import HomePage
 
 from .models import EVENT_TIME_ZONE, EventIndexPage, EventPage, Speaker
@@ -330,25 +330,6 @@ def body_stream(key, code, paragraphs):
     return [{"type": "rich_text", "value": rich_text(paragraphs), "id": str(demo_uuid("events", key, code, "body"))}]
 
 
-def demo_page(model, key, locale):
-    """The demo page of ``key`` in ``locale``: the one a previous run made, or a new one not yet saved."""
-    translation_key = demo_uuid("events", key)
-    page = model.objects.filter(translation_key=translation_key, locale=locale).first()
-    return page or model(locale=locale, translation_key=translation_key, live=False)
-
-
-def save_demo_page(page, parent, before):
-    """Create, update or leave the page; returns which of the three it did."""
-    if page.pk is None:
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        return "created"
-    if page.live and page_state(page) == before:
-        return "unchanged"
-    page.save_revision().publish()
-    return "updated"
-
-
 @transaction.atomic
 def load_demo_events(stdout):
     locales = {code: Locale.objects.get(language_code=code) for code in LANGUAGES}
@@ -356,24 +337,34 @@ def load_demo_events(stdout):
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     for code in LANGUAGES:
         home = HomePage.objects.filter(locale=locales[code]).order_by("pk").first()
-        index = demo_page(EventIndexPage, INDEX["key"], locales[code])
-        before = page_state(index) if index.pk else None
-        index.title, index.slug, index.intro = INDEX[code]["title"], INDEX["slug"], INDEX[code]["intro"]
-        index.show_in_menus = index.is_demo = True
-        counts[save_demo_page(index, home, before)] += 1
+        index_fields = {**INDEX[code], "slug": INDEX["slug"], "show_in_menus": True, "is_demo": True}
+        index, outcome = ensure_demo_page(
+            EventIndexPage, demo_uuid("events", INDEX["key"]), home, locales[code], index_fields, state=page_state
+        )
+        counts[outcome] += 1
 
         for entry in EVENTS:
             content = entry[code]
-            page = demo_page(EventPage, entry["key"], locales[code])
-            before = page_state(page) if page.pk else None
-            page.title, page.slug, page.intro = content["title"], entry["slug"], content["intro"]
-            page.show_in_menus, page.is_demo = False, True
-            page.kind, page.start, page.end = entry["kind"], at(entry["start"]), at(entry["end"])
-            page.city, page.online_url = content["city"], entry.get("online_url", "")
-            page.registration_open, page.capacity = entry.get("registration_open", False), entry.get("capacity")
             closes = entry.get("registration_closes_at")
-            page.registration_closes_at = at(closes) if closes else None
-            page.body = body_stream(entry["key"], code, content["body"])
-            page.sessions = session_stream(entry, code, speakers) if "sessions" in entry else []
-            counts[save_demo_page(page, index, before)] += 1
+            fields = {
+                "title": content["title"],
+                "slug": entry["slug"],
+                "intro": content["intro"],
+                "show_in_menus": False,
+                "is_demo": True,
+                "kind": entry["kind"],
+                "start": at(entry["start"]),
+                "end": at(entry["end"]),
+                "city": content["city"],
+                "online_url": entry.get("online_url", ""),
+                "registration_open": entry.get("registration_open", False),
+                "capacity": entry.get("capacity"),
+                "registration_closes_at": at(closes) if closes else None,
+                "body": body_stream(entry["key"], code, content["body"]),
+                "sessions": session_stream(entry, code, speakers) if "sessions" in entry else [],
+            }
+            _page, outcome = ensure_demo_page(
+                EventPage, demo_uuid("events", entry["key"]), index, locales[code], fields, state=page_state
+            )
+            counts[outcome] += 1
     stdout.write(_("Demo events: %(created)d created, %(updated)d updated, %(unchanged)d unchanged.") % counts + "\n")

@@ -9,7 +9,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from home.demo import demo_uuid
+from home.demo import demo_uuid, ensure_demo_page
 from home.models import HomePage
 from practices.models import CasePage
 
@@ -196,25 +196,22 @@ def page_state(page):
 
 
 def ensure_page(parent, model, key, locale, slug, fields, tags=(), cases=()):
-    """Create or update one demo page, publishing it only when it is new or differs; return it and whether it is new."""
-    translation_key = demo_uuid("news", key)
-    page = model.objects.filter(translation_key=translation_key, locale=locale).first()
-    created = page is None
-    if created:
-        page = parent.add_child(
-            instance=model(
-                slug=slug, locale=locale, translation_key=translation_key, is_demo=True, live=False, **fields
-            )
-        )
-    before = page_state(page)
-    for name, value in fields.items():
-        setattr(page, name, value)
-    if isinstance(page, NewsPage):
+    """Create or update one demo page of the newsroom; return it and whether it is new."""
+
+    def news_relations(page):
         page.tags.set(list(tags))
         page.related_cases = [NewsRelatedCase(case=case) for case in cases]
-    if created or not page.live or page_state(page) != before:
-        page.save_revision().publish()
-    return page, created
+
+    page, outcome = ensure_demo_page(
+        model,
+        demo_uuid("news", key),
+        parent,
+        locale,
+        {"slug": slug, **fields},
+        state=page_state,
+        relations=news_relations if model is NewsPage else None,
+    )
+    return page, outcome == "created"
 
 
 def body(key, code, item):

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from home.demo import demo_uuid, page_state, stream_data
+from home.demo import demo_uuid, ensure_demo_page, stream_data
 from home.models import StandardPage
 
 from .models import Expert, Partner, PartnersPage
@@ -181,27 +181,14 @@ def ensure_page(locales):
         parent = StandardPage.objects.filter(translation_key=demo_uuid("partners"), locale=locales[code]).first()
         if parent is None:
             continue
-        translation_key = demo_uuid(PAGE_KEY)
-        page = PartnersPage.objects.filter(translation_key=translation_key, locale=locales[code]).first()
-        if page is None:
-            page = parent.add_child(
-                instance=PartnersPage(
-                    title=PAGE[code]["title"],
-                    slug=PAGE["slug"],
-                    locale=locales[code],
-                    translation_key=translation_key,
-                    is_demo=True,
-                    live=False,
-                )
-            )
-        before = page_state(page)
-        page.title = PAGE[code]["title"]
-        page.intro = PAGE[code]["intro"]
-        page.body = stream_data(PAGE_KEY, code, PAGE[code]["body"], {})
-        if page.live and page_state(page) == before:
-            continue
-        page.save_revision().publish()
-        saved += 1
+        fields = {
+            "title": PAGE[code]["title"],
+            "slug": PAGE["slug"],
+            "intro": PAGE[code]["intro"],
+            "body": stream_data(PAGE_KEY, code, PAGE[code]["body"], {}),
+        }
+        _page, outcome = ensure_demo_page(PartnersPage, demo_uuid(PAGE_KEY), parent, locales[code], fields)
+        saved += outcome != "unchanged"
     return saved
 
 

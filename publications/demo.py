@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.utils.file import hash_filelike
 
-from home.demo import demo_uuid, page_state, stream_data
+from home.demo import demo_uuid, ensure_demo_page, page_state, stream_data
 from home.models import HomePage
 
 from .models import Kind, PublicationDocument, PublicationIndexPage, PublicationPage
@@ -161,26 +161,8 @@ def ensure_document(filename, text, title):
 
 def ensure_page(model, key, parent, locale, slug, state, **fields):
     """Create the page once, then publish it only when ``fields`` change what ``state`` reads."""
-    translation_key = demo_uuid(key)
-    page = model.objects.filter(translation_key=translation_key, locale=locale).first()
-    if page is None:
-        page = parent.add_child(
-            instance=model(
-                title=fields["title"],
-                slug=slug,
-                locale=locale,
-                translation_key=translation_key,
-                is_demo=True,
-                live=False,
-            )
-        )
-    before = state(page)
-    for name, value in fields.items():
-        setattr(page, name, value)
-    if page.live and state(page) == before:
-        return page, False
-    page.save_revision().publish()
-    return page, True
+    page, outcome = ensure_demo_page(model, demo_uuid(key), parent, locale, {"slug": slug, **fields}, state=state)
+    return page, outcome != "unchanged"
 
 
 def publication_state(page):
@@ -195,10 +177,6 @@ def publication_state(page):
     )
 
 
-def index_state(page):
-    return page_state(page)
-
-
 @transaction.atomic
 def load_demo_publications(stdout):
     saved = 0
@@ -210,7 +188,7 @@ def load_demo_publications(stdout):
             home,
             home.locale,
             INDEX["slug"],
-            index_state,
+            page_state,
             title=INDEX[code]["title"],
             intro=INDEX[code]["intro"],
             show_in_menus=True,

@@ -15,6 +15,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.listing import choice_filter
 from home.models import BasePage, ContentPage
 
 from .api_fields import DocumentsField
@@ -66,16 +67,12 @@ class PublicationIndexPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        kind = request.GET.get("kind", "")
-        unknown_kind = kind not in ("", *Kind.values)
-        if unknown_kind:
-            kind = ""  # an outdated or mistyped link still shows the publications, with a notice
+        # An outdated or mistyped kind still shows the publications, with a notice.
+        kind, unknown_kind, kinds = choice_filter(request, Kind)
         publications = self.publications().filter(kind=kind) if kind else self.publications()
         context.update(
             publications=Paginator(publications, PUBLICATIONS_PER_PAGE).get_page(request.GET.get("page")),
-            kinds=[
-                {"label": label, "selected": value == kind, "query": f"kind={value}"} for value, label in Kind.choices
-            ],
+            kinds=kinds,
             kind=kind,
             unknown_kind=unknown_kind,
             query=f"kind={kind}" if kind else "",

@@ -170,14 +170,9 @@ def backend_names(backend=None):
     """The backends to try in order: the one asked for, or the engine and then its fallback."""
     if backend:
         return [backend]
-    names = list(settings.WAGTAILSEARCH_BACKENDS)
-    if "fallback" in names and time.monotonic() < _engine_down_until:
-        return ["fallback"]
-    return names[:2] if "fallback" in names else names[:1]
-
-
-def engine_is_down():
-    return "fallback" in settings.WAGTAILSEARCH_BACKENDS and time.monotonic() < _engine_down_until
+    if "fallback" not in settings.WAGTAILSEARCH_BACKENDS:
+        return ["default"]
+    return ["fallback"] if time.monotonic() < _engine_down_until else ["default", "fallback"]
 
 
 def with_fallback(ask, backend=None):

@@ -27,6 +27,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import VideoBlock
+from home.listing import choice_filter
 from home.models import BasePage, ContentPage
 
 from ..blocks import ProgrammeBlock
@@ -58,22 +59,16 @@ class EventIndexPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        kind = request.GET.get("kind", "").strip()
-        unknown_kind = kind if kind and kind not in Kind.values else ""
+        kind, unknown_kind, kinds = choice_filter(request, Kind)
         events = EventPage.objects.child_of(self).live().public()
-        if kind and not unknown_kind:
+        if kind:
             events = events.filter(kind=kind)
-        else:
-            kind = ""
         now = timezone.now()
         past = Paginator(events.filter(end__lt=now).order_by("-start", "pk"), PAST_EVENTS_PER_PAGE)
         context.update(
             upcoming=events.filter(end__gte=now).order_by("start", "pk"),
             past=past.get_page(request.GET.get("page")),
-            kinds=[
-                {"value": value, "label": label, "selected": value == kind, "query": urlencode({"kind": value})}
-                for value, label in Kind.choices
-            ],
+            kinds=kinds,
             kind=kind,
             unknown_kind=unknown_kind,
             page_query=urlencode({"kind": kind}) if kind else "",

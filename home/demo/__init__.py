@@ -56,6 +56,30 @@ def page_state(page):
     )
 
 
+def ensure_demo_page(model, translation_key, parent, locale, fields, state=page_state, relations=None):
+    """Create or update one demo page of the apps' demo loaders, and publish it only when needed.
+
+    ``fields`` are set on the page (child relations too); ``relations(page)``, when given, sets what
+    cannot be assigned, such as tags. A page that is new, not live, or whose ``state`` changed gets
+    a new revision; returns the page and ``"created"``, ``"updated"`` or ``"unchanged"``.
+    """
+    page = model.objects.filter(translation_key=translation_key, locale=locale).first()
+    created = page is None
+    if created:
+        page = model(locale=locale, translation_key=translation_key, is_demo=True, live=False)
+    before = None if created else state(page)
+    for name, value in fields.items():
+        setattr(page, name, value)
+    if relations:
+        relations(page)
+    if created:
+        parent.add_child(instance=page)
+    elif page.live and state(page) == before:
+        return page, "unchanged"
+    page.save_revision().publish()
+    return page, "created" if created else "updated"
+
+
 @transaction.atomic
 def load_demo_pages():
     """Create or update the demo page tree in every content language; return counts by outcome."""

@@ -11,7 +11,7 @@ help:
 	@echo "make run    install, migrate, load the demo content and serve http://127.0.0.1:$(PORT)"
 	@echo "make test   the whole test suite, lint included, on the embedded defaults and on real services"
 	@echo "make services / make services-stop   local PostgreSQL, Redis and OpenSearch on loopback"
-	@echo "make worker a Celery worker for the configured broker (REDIS_URL)"
+	@echo "make worker a Celery worker for the configured broker (REDIS_URL), relaying the outbox, with the periodic jobs"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,7 +48,7 @@ services-stop:
 	@services/services.sh stop
 
 worker: messages
-	$(BIN)/celery --app depository worker --loglevel INFO
+	$(BIN)/celery --app depository worker --beat --loglevel INFO
 
 # First pass: the embedded defaults (SQLite, database search, tasks in-process).
 test-embedded: messages

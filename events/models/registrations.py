@@ -2,11 +2,10 @@
 
 Places are counted and given out with the event's row locked (``select_for_update``), so two
 visitors registering at the same moment cannot both take the last place, and a cancellation hands
-its place to the first person waiting. Notices go out by e-mail after the transaction commits.
+its place to the first person waiting. Notices are queued in the same transaction (the outbox).
 """
 
 import secrets
-from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
@@ -41,10 +40,10 @@ def lock_event(page):
 
 
 def notify(registration, notice):
-    """Send ``notice`` to the registrant once the current transaction has committed."""
+    """Queue ``notice`` to the registrant in the current transaction: it goes out only if the transaction commits."""
     from ..tasks import send_registration_notice  # the task module imports the models
 
-    transaction.on_commit(partial(send_registration_notice.enqueue, registration.pk, notice))
+    send_registration_notice.enqueue(registration.pk, notice)
 
 
 class RegistrationManager(models.Manager):

@@ -54,12 +54,14 @@ worker: messages
 test-embedded: messages
 	$(BIN)/pytest -m "not services"
 
-# Second pass: every test against PostgreSQL, Redis with a Celery worker, and OpenSearch.
+# Second pass: every test against PostgreSQL, Redis with a Celery worker, and OpenSearch; then the
+# fault-injection tests, which take services away, in a session of their own.
 # Under CI=true a service that cannot be had fails the run; elsewhere the pass is skipped, loudly.
 test-services: messages
 	@if environment="$$(services/services.sh start)"; then \
 		eval "$$environment"; \
-		SEARCH_INDEX_PREFIX=test_ $(BIN)/pytest; \
+		SEARCH_INDEX_PREFIX=test_ $(BIN)/pytest -m "not faults" && \
+		SEARCH_INDEX_PREFIX=test_ $(BIN)/pytest -m faults; \
 	elif [ "$$CI" = "true" ]; then \
 		echo "make test: the real services could not be started (see above)"; exit 1; \
 	else \

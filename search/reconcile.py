@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from modelsearch import index
 from modelsearch.backends import get_search_backends_with_name
-from modelsearch.utils import get_model_root
+from modelsearch.backends.base import get_model_root
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ def expected_documents():
     # Parents first, so that each object ends up under its most specific model.
     for model in sorted(index.get_indexed_models(), key=lambda model: len(model.__mro__)):
         root = get_model_root(model)
-        for pk in model.get_indexed_objects().values_list("pk", flat=True).iterator():
+        for pk in model.get_indexed_objects().values_list("pk", flat=True).iterator(chunk_size=2000):
             expected[root][str(pk)] = model
     return expected
 

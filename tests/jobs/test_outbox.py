@@ -8,7 +8,7 @@ from depository.celery import app
 from events.models import Registration
 from jobs import outbox
 from jobs.models import OutboxMessage
-from tests.events.conftest import events_index, open_event, register  # noqa: F401 - fixtures
+from tests.events.conftest import register
 
 pytestmark = pytest.mark.django_db
 
@@ -18,21 +18,6 @@ UNREACHABLE_BROKER = "redis://127.0.0.1:9/0"  # the discard port: nothing listen
 @pytest.fixture
 def outbox_backend(settings):
     settings.TASKS = {"default": {"BACKEND": "jobs.backend.CeleryBackend"}}
-
-
-@pytest.fixture
-def broker():
-    """Point the Celery app at a broker URL for the test; tasks are published, not run in-process."""
-    saved = app.conf.broker_url, app.conf.task_always_eager
-
-    def use(url):
-        app.conf.broker_url = url
-        app.conf.task_always_eager = False
-        outbox._broker_failed_at = None
-
-    yield use
-    app.conf.broker_url, app.conf.task_always_eager = saved
-    outbox._broker_failed_at = None
 
 
 def published(queue_name="celery"):

@@ -193,6 +193,11 @@ CELERY_BEAT_SCHEDULE = {
         "args": ("search.tasks.reconcile_search_index", [], {}),
         "schedule": 15 * 60,
     },
+    "expire-unconfirmed-registrations": {
+        "task": "jobs.tasks.run_django_task",
+        "args": ("events.tasks.expire_unconfirmed_registrations", [], {}),
+        "schedule": 10 * 60,
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # Requests relay the outbox after they commit: a broker that is away must fail fast, not hold them up.

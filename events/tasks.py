@@ -16,10 +16,16 @@ from .models import Registration
 @task
 def send_registration_notice(registration_id, notice):
     registration = Registration.objects.select_related("event").get(pk=registration_id)
-    if registration.status == Registration.Status.CANCELLED:
-        return "cancelled"  # they cancelled before the notice went out: nothing left to tell them
+    if registration.status in Registration.INACTIVE:
+        return registration.status  # cancelled or expired before the notice went out: nothing left to tell
     try:
         send_once(registration_email(registration, notice), key=f"events.registration.{registration_id}.{notice}")
     except AlreadyDone:
         return "already sent"
     return "sent"
+
+
+@task
+def expire_unconfirmed_registrations():
+    """Periodic: registrations whose confirmation link ran out free their address."""
+    return Registration.objects.expire_unconfirmed()

@@ -147,7 +147,7 @@ def test_an_e_mail_the_server_accepted_is_not_sent_again_when_the_worker_dies_be
     run_marker(tmp_path)  # the task, delivered again to a new pool process, has run before the marker
     assert len(smtp_server.to("killed-mid-send@example.org")) == 1
     registration = Registration.objects.get(email="killed-mid-send@example.org")
-    assert CompletedJob.objects.filter(key=f"events.registration.{registration.pk}.confirmed").exists()
+    assert CompletedJob.objects.filter(key=f"events.registration.{registration.pk}.confirm").exists()
 
 
 @pytest.fixture

@@ -55,7 +55,7 @@ def test_a_registration_succeeds_while_the_broker_is_down_and_its_e_mail_waits(
     assert callbacks, "the relay is tried once the registration commits"
     registration = Registration.objects.get(email="outage@example.org")
     [message] = OutboxMessage.objects.pending().filter(task_path="events.tasks.send_registration_notice")
-    assert message.args == [registration.pk, "confirmed"]
+    assert message.args == [registration.pk, "confirm"]
     waiting = OutboxMessage.objects.pending().count()
 
     broker("memory://")

@@ -11,7 +11,7 @@ help:
 	@echo "make run    install, migrate, load the demo content and serve http://127.0.0.1:$(PORT)"
 	@echo "make test   the whole test suite, lint included, on the embedded defaults and on real services"
 	@echo "make services / make services-stop   local PostgreSQL, Redis and OpenSearch on loopback"
-	@echo "make worker a Celery worker for the configured broker (REDIS_URL)"
+	@echo "make worker a Celery worker for the configured broker (REDIS_URL), relaying the outbox, with the periodic jobs"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,18 +48,20 @@ services-stop:
 	@services/services.sh stop
 
 worker: messages
-	$(BIN)/celery --app depository worker --loglevel INFO
+	$(BIN)/celery --app depository worker --beat --loglevel INFO
 
 # First pass: the embedded defaults (SQLite, database search, tasks in-process).
 test-embedded: messages
 	$(BIN)/pytest -m "not services"
 
-# Second pass: every test against PostgreSQL, Redis with a Celery worker, and OpenSearch.
+# Second pass: every test against PostgreSQL, Redis with a Celery worker, and OpenSearch; then the
+# fault-injection tests, which take services away, in a session of their own.
 # Under CI=true a service that cannot be had fails the run; elsewhere the pass is skipped, loudly.
 test-services: messages
 	@if environment="$$(services/services.sh start)"; then \
 		eval "$$environment"; \
-		SEARCH_INDEX_PREFIX=test_ $(BIN)/pytest; \
+		SEARCH_INDEX_PREFIX=test_ $(BIN)/pytest -m "not faults" && \
+		SEARCH_INDEX_PREFIX=test_ $(BIN)/pytest -m faults; \
 	elif [ "$$CI" = "true" ]; then \
 		echo "make test: the real services could not be started (see above)"; exit 1; \
 	else \

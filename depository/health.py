@@ -7,11 +7,13 @@ database while the engine is down) is ``degraded``: the answer says so, with sta
 """
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from wagtail.search.backends import get_search_backend
 
@@ -51,12 +53,32 @@ def check_search():
     client = getattr(backend, "es", None)
     if client is None:
         return "database"
+    from search.reconcile import index_problems
+
     try:
-        return client.info()["version"]["number"]
+        version = client.info()["version"]["number"]
+        problems = index_problems(backend)
     except Exception as error:
         if "fallback" in settings.WAGTAILSEARCH_BACKENDS:
             raise Degraded(f"search engine unreachable ({type(error).__name__}); searching the database") from error
         raise
+    if problems:
+        # Queries on such an index fail or fall back to the database: not ready, even if it answers.
+        raise RuntimeError(f"search index unusable: {'; '.join(problems[:5])}")
+    return version
+
+
+OUTBOX_LAG_LIMIT = timedelta(minutes=1)
+
+
+def check_outbox():
+    from jobs.models import OutboxMessage
+
+    pending = OutboxMessage.objects.pending()
+    oldest = pending.order_by("id").values_list("created_at", flat=True).first()
+    if oldest and timezone.now() - oldest > OUTBOX_LAG_LIMIT:
+        raise Degraded(f"{pending.count()} background task(s) waiting since {oldest.isoformat()}")
+    return f"{pending.count()} pending"
 
 
 CHECKS = {
@@ -64,6 +86,7 @@ CHECKS = {
     "cache": check_cache,
     "broker": check_broker,
     "search": check_search,
+    "outbox": check_outbox,
 }
 
 

@@ -83,7 +83,7 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
-    "search",  # after wagtail.search: it replaces a signal handler that app connects (search/deletion.py)
+    "search",  # after wagtail.search: it replaces the signal handlers that app connects (search/indexing.py)
     "wagtail.admin",
     "wagtail.api.v2",
     "wagtail",
@@ -149,8 +149,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
+
+def redis_cache(url):
+    """A Redis cache that fails as a miss (logged), never as an error page: Redis down must not take the site down."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+    }
+
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "depository.cache"
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -164,10 +176,35 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Europe/Kyiv"
-# A message taken by a worker that vanished without a word is delivered again after this long.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))}
+# No task runs longer than this (an index update or an e-mail takes seconds; bulk work runs as commands).
+CELERY_TASK_SOFT_TIME_LIMIT = 25
+CELERY_TASK_TIME_LIMIT = 30
+# A message taken by a worker that vanished without a word (kill -9, lost machine) is delivered again
+# once this long has passed since delivery: a little more than the longest task, checked every 5 s.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "40")),
+    "unacked_restore_interval": 5,
+    "unacked_restore_throttle": 1,
+}
+# Periodic work, sent by `celery beat` (one per deployment; `make worker` embeds it).
+CELERY_BEAT_SCHEDULE = {
+    "reconcile-search-index": {
+        "task": "jobs.tasks.run_django_task",
+        "args": ("search.tasks.reconcile_search_index", [], {}),
+        "schedule": 15 * 60,
+    },
+    "expire-unconfirmed-registrations": {
+        "task": "jobs.tasks.run_django_task",
+        "args": ("events.tasks.expire_unconfirmed_registrations", [], {}),
+        "schedule": 10 * 60,
+    },
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# Requests relay the outbox after they commit: a broker that is away must fail fast, not hold them up.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
 
-# Wagtail's own background tasks (search index and reference index updates) go to Celery too.
+# Every background task, Wagtail's own (search index and reference index updates) included, goes to
+# Celery through the transactional outbox (jobs/outbox.py) when a broker is configured.
 TASKS = {
     "default": {
         "BACKEND": "jobs.backend.CeleryBackend" if REDIS_URL else "django_tasks.backends.immediate.ImmediateBackend"
@@ -205,6 +242,7 @@ else:
     EMAIL_FILE_PATH = VAR_DIR / "mail"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "depository@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_TIMEOUT = 10  # seconds: well inside the tasks' time limit
 
 # --- Languages ------------------------------------------------------------------------------
 

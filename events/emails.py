@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from .models import EVENT_TIME_ZONE
 
 SUBJECTS = {
+    "confirm": _("Confirm your registration: %(event)s"),
     "confirmed": _("Registration confirmed: %(event)s"),
     "waiting": _("You are on the waiting list: %(event)s"),
     "promoted": _("A place has become free, you are registered: %(event)s"),
@@ -24,7 +25,7 @@ def site_root(page):
 
 
 def registration_email(registration, notice):
-    """The ``notice`` ("confirmed", "waiting" or "promoted") for ``registration``, with its cancellation link."""
+    """The ``notice`` for ``registration``: "confirm" (the address), then "confirmed", "waiting" or "promoted"."""
     with translation.override(registration.language):
         page = registration.event.specific.localized
         root = site_root(page)
@@ -36,6 +37,10 @@ def registration_email(registration, notice):
             "ends": date_format(timezone.localtime(page.end, EVENT_TIME_ZONE), "DATETIME_FORMAT"),
             "page_url": root + page.get_url(),
             "cancel_url": root + reverse("events:cancel_registration", args=[registration.token]),
+            "confirm_url": root + reverse("events:confirm_registration", args=[registration.token]),
+            "expires": date_format(
+                timezone.localtime(registration.confirmation_expires_at, EVENT_TIME_ZONE), "DATETIME_FORMAT"
+            ),
         }
         return EmailMessage(
             subject=str(SUBJECTS[notice] % {"event": page.title}),

@@ -1,4 +1,4 @@
-"""Calendar files, the registrant's cancellation page and the organisers' CSV export."""
+"""Calendar files, the registrant's confirmation and cancellation pages and the organisers' CSV export."""
 
 import csv
 
@@ -40,12 +40,38 @@ def event_calendar(request, page_id):
     return calendar_response(calendar_file([page], request, page.title), f"event-{page.pk}.ics")
 
 
+def personal_page(response):
+    """The address of this page is the registrant's key: keep it out of caches, referrers and search engines."""
+    add_never_cache_headers(response)
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_registration(request, token):
+    """The link from the first e-mail: GET shows a button (mail scanners follow links), POST confirms the address."""
+    registration = get_object_or_404(Registration.objects.select_related("event"), token=token)
+    if request.method == "POST":
+        registration.confirm()
+    response = render(
+        request,
+        "events/confirm_registration.html",
+        {
+            "registration": registration,
+            "event": registration.event.localized,
+            "confirmed_now": request.method == "POST",
+        },
+    )
+    return personal_page(response)
+
+
 @require_http_methods(["GET", "POST"])
 def cancel_registration(request, token):
     """The link from the registrant's e-mail: GET asks to confirm, POST cancels."""
     registration = get_object_or_404(Registration.objects.select_related("event"), token=token)
     cancelled_now = False
-    if request.method == "POST" and registration.status != Registration.Status.CANCELLED:
+    if request.method == "POST" and registration.status not in Registration.INACTIVE:
         registration.cancel()
         cancelled_now = True
     response = render(
@@ -53,11 +79,7 @@ def cancel_registration(request, token):
         "events/cancel_registration.html",
         {"registration": registration, "event": registration.event.localized, "cancelled_now": cancelled_now},
     )
-    # The address is the registrant's key: keep it out of caches, referrers and search engines.
-    add_never_cache_headers(response)
-    response["Referrer-Policy"] = "no-referrer"
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return personal_page(response)
 
 
 def csv_cell(value):

@@ -10,9 +10,9 @@ class SearchConfig(AppConfig):
         from django.db.models.signals import post_delete
         from wagtail.signals import page_published, page_unpublished
 
-        from .deletion import remove_through_the_worker
+        from .indexing import index_through_the_worker
         from .spelling import forget_vocabulary
 
-        remove_through_the_worker()
+        index_through_the_worker()
         for signal in (page_published, page_unpublished, post_delete):
             signal.connect(forget_vocabulary, dispatch_uid=f"search-vocabulary-{id(signal)}")

@@ -6,7 +6,7 @@ from wagtail.models import Page, Site
 from home.demo import remove_wagtail_welcome_page
 from tests.factories import HomePageFactory, StandardPageFactory, translate
 
-pytest_plugins = ["tests.services"]
+pytest_plugins = ["tests.services", "tests.mailserver", "tests.faults"]
 
 
 @pytest.fixture(autouse=True)

@@ -8,9 +8,11 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 REQUIRED = ("DATABASE_URL", "REDIS_URL", "SEARCH_URL")
 
@@ -33,9 +35,46 @@ def real_services(django_db_setup, django_db_blocker):
     from depository.health import CHECKS
 
     with django_db_blocker.unblock():
+        call_command("update_index", verbosity=0)  # the engine's indexes, as a deployment creates them
         for check in CHECKS.values():
             check()  # raises, failing the test, when a service does not answer
     assert settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+
+
+def start_worker(log_path, **environment):
+    """A real Celery worker process (in a session of its own) using the test database; waits until it is ready."""
+    database = settings.DATABASES["default"]
+    environment = {
+        **os.environ,
+        "DATABASE_URL": "postgres://{USER}@{HOST}:{PORT}/{NAME}".format(**database),
+        "PYTHONUNBUFFERED": "1",
+        **environment,
+    }
+    with open(log_path, "a") as log:
+        process = subprocess.Popen(
+            [
+                sys.executable, "-m", "celery", "--app", "depository", "worker",
+                "--pool", "prefork", "--concurrency", "1", "--include", "tests.worker_tasks",
+                "--without-gossip", "--without-mingle", "--hostname", f"test-{os.getpid()}-{time.monotonic_ns()}@%h",
+                "--loglevel", "INFO",
+            ],
+            cwd=settings.BASE_DIR,
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # a test can kill it with all its pool processes
+        )  # fmt: skip
+    wait_until(lambda: " ready." in Path(log_path).read_text(), timeout=90, message="the Celery worker to be ready")
+    return process
+
+
+def stop_worker(process):
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 @pytest.fixture(scope="session")
@@ -43,35 +82,12 @@ def celery_worker(real_services, tmp_path_factory):
     """A real Celery worker process, consuming from Redis and using the test database."""
     from depository.celery import app
 
-    database = settings.DATABASES["default"]
-    environment = {
-        **os.environ,
-        "DATABASE_URL": "postgres://{USER}@{HOST}:{PORT}/{NAME}".format(**database),
-        "PYTHONUNBUFFERED": "1",
-    }
     log_path = tmp_path_factory.mktemp("worker") / "worker.log"
     app.control.purge()
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            [
-                sys.executable, "-m", "celery", "--app", "depository", "worker",
-                "--pool", "prefork", "--concurrency", "1", "--include", "tests.worker_tasks",
-                "--without-gossip", "--without-mingle", "--hostname", f"test-{os.getpid()}@%h",
-                "--loglevel", "INFO",
-            ],
-            cwd=settings.BASE_DIR,
-            env=environment,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )  # fmt: skip
+    process = start_worker(log_path)
     try:
-        wait_until(lambda: app.control.ping(timeout=0.5), timeout=60, message="the Celery worker to answer")
         yield process
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_worker(process)
         if os.environ.get("SHOW_WORKER_LOG"):
             print(log_path.read_text())

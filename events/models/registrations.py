@@ -1,12 +1,17 @@
 """Registrations for events: confirmed places up to the capacity, then a waiting list.
 
+A registration takes a place (or a place in the queue) only once its address is confirmed through
+the link of the first e-mail, within ``CONFIRMATION_WINDOW``: made-up addresses cannot fill an event
+or push real people onto the waiting list, and the site mails an address once before it is confirmed.
+Unconfirmed registrations expire, which frees the address to register again.
+
 Places are counted and given out with the event's row locked (``select_for_update``), so two
 visitors registering at the same moment cannot both take the last place, and a cancellation hands
-its place to the first person waiting. Notices go out by e-mail after the transaction commits.
+its place to the first person waiting. Notices are queued in the same transaction (the outbox).
 """
 
 import secrets
-from functools import partial
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
@@ -15,6 +20,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+CONFIRMATION_WINDOW = timedelta(hours=2)
 
 
 def new_token():
@@ -41,10 +48,10 @@ def lock_event(page):
 
 
 def notify(registration, notice):
-    """Send ``notice`` to the registrant once the current transaction has committed."""
+    """Queue ``notice`` to the registrant in the current transaction: it goes out only if the transaction commits."""
     from ..tasks import send_registration_notice  # the task module imports the models
 
-    transaction.on_commit(partial(send_registration_notice.enqueue, registration.pk, notice))
+    send_registration_notice.enqueue(registration.pk, notice)
 
 
 class RegistrationManager(models.Manager):
@@ -56,9 +63,9 @@ class RegistrationManager(models.Manager):
             reason = event.registration_closed_reason(now)
             if reason:
                 raise RegistrationClosed(reason)
+            event.registrations.expire_unconfirmed(now)
             if event.registrations.active().filter(email__iexact=email).exists():
                 raise AlreadyRegistered()
-            status = Registration.Status.WAITING if event.is_full() else Registration.Status.CONFIRMED
             try:
                 with transaction.atomic():
                     registration = self.create(
@@ -68,28 +75,40 @@ class RegistrationManager(models.Manager):
                         organisation=organisation,
                         comment=comment,
                         language=language,
-                        status=status,
+                        status=Registration.Status.PENDING,
                         consented_at=now,
+                        created_at=now,
                     )
             except IntegrityError as error:  # the database constraint, should a check above have raced
                 raise AlreadyRegistered() from error
-            notify(registration, "confirmed" if status == Registration.Status.CONFIRMED else "waiting")
+            notify(registration, "confirm")
         return registration
 
 
 class RegistrationQuerySet(models.QuerySet):
     def active(self):
-        """Registrations that hold a place or a place in the queue."""
-        return self.exclude(status=Registration.Status.CANCELLED)
+        """Registrations that hold, or may still take, a place or a place in the queue."""
+        return self.exclude(status__in=Registration.INACTIVE)
+
+    def expire_unconfirmed(self, now=None):
+        """Expire the registrations whose confirmation link has run out; returns how many."""
+        cutoff = (now or timezone.now()) - CONFIRMATION_WINDOW
+        return self.filter(status=Registration.Status.PENDING, created_at__lt=cutoff).update(
+            status=Registration.Status.EXPIRED
+        )
 
 
 class Registration(models.Model):
     """One person's registration for an event: personal data, seen only by organisers."""
 
     class Status(models.TextChoices):
+        PENDING = "pending", _("address not yet confirmed")
         CONFIRMED = "confirmed", _("confirmed")
         WAITING = "waiting", _("waiting list")
         CANCELLED = "cancelled", _("cancelled")
+        EXPIRED = "expired", _("not confirmed in time")
+
+    INACTIVE = (Status.CANCELLED, Status.EXPIRED)
 
     event = models.ForeignKey(
         "events.EventPage", verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations"
@@ -103,6 +122,7 @@ class Registration(models.Model):
     token = models.CharField(_("token"), max_length=64, unique=True, default=new_token, editable=False)
     consented_at = models.DateTimeField(_("consent to personal data processing given at"))
     created_at = models.DateTimeField(_("registered at"), default=timezone.now, db_index=True)
+    confirmed_at = models.DateTimeField(_("address confirmed at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
 
     objects = RegistrationManager.from_queryset(RegistrationQuerySet)()
@@ -115,7 +135,7 @@ class Registration(models.Model):
             models.UniqueConstraint(
                 "event",
                 Lower("email"),
-                condition=~Q(status="cancelled"),
+                condition=~Q(status__in=["cancelled", "expired"]),
                 name="registration_unique_email_per_event",
                 violation_error_message=_("This e-mail address is already registered for this event."),
             ),
@@ -125,12 +145,44 @@ class Registration(models.Model):
         return f"{self.name} <{self.email}>"
 
     def status_message(self):
-        """What the registrant reads right after registering."""
+        """What the registrant reads right after registering, or after confirming their address."""
+        if self.status == self.Status.PENDING:
+            return gettext(
+                "Almost done: we have sent a link to %(email)s. Follow it within %(hours)d hours to confirm "
+                "your address; only then is a place kept for you."
+            ) % {"email": self.email, "hours": CONFIRMATION_WINDOW.total_seconds() // 3600}
+        if self.status == self.Status.EXPIRED:
+            return gettext("This link has expired: the address was not confirmed in time. Please register again.")
         if self.status == self.Status.WAITING:
             return gettext(
                 "The event is full: you are on the waiting list. We will write to %(email)s if a place becomes free."
             ) % {"email": self.email}
         return gettext("You are registered. We have sent a confirmation to %(email)s.") % {"email": self.email}
+
+    @property
+    def confirmation_expires_at(self):
+        return self.created_at + CONFIRMATION_WINDOW
+
+    def confirm(self, now=None):
+        """Confirm the address: take a place, or a place on the waiting list when the event is full.
+
+        Confirming twice changes nothing; a link that has run out, or an event that has started,
+        expires the registration instead.
+        """
+        now = now or timezone.now()
+        with transaction.atomic():
+            event = lock_event(self.event)
+            current = Registration.objects.select_for_update().get(pk=self.pk)
+            if current.status == self.Status.PENDING:
+                if now >= current.confirmation_expires_at or now >= event.start:
+                    current.status = self.Status.EXPIRED
+                else:
+                    current.status = self.Status.WAITING if event.is_full() else self.Status.CONFIRMED
+                    current.confirmed_at = now
+                    notify(current, current.status)
+                current.save(update_fields=["status", "confirmed_at"])
+            self.status, self.confirmed_at = current.status, current.confirmed_at
+        return self.status
 
     def cancel(self, now=None):
         """Cancel; a confirmed place goes to the first person waiting, if the event has not started.
@@ -141,7 +193,7 @@ class Registration(models.Model):
         with transaction.atomic():
             event = lock_event(self.event)
             current = Registration.objects.select_for_update().get(pk=self.pk)
-            if current.status == self.Status.CANCELLED:
+            if current.status in Registration.INACTIVE:
                 return None
             was_confirmed = current.status == self.Status.CONFIRMED
             current.status, current.cancelled_at = self.Status.CANCELLED, now

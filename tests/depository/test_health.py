@@ -1,4 +1,7 @@
 import pytest
+from django.core.management import call_command
+
+from depository.settings import redis_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -11,12 +14,14 @@ def test_healthz_answers_while_the_process_serves(client):
 
 
 def test_readyz_reports_every_component_ready(client):
+    call_command("update_index", verbosity=0)  # as after a deployment: the engine's indexes exist
+
     response = client.get("/readyz")
 
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ok"
-    assert set(body["components"]) == {"database", "cache", "broker", "search"}
+    assert set(body["components"]) == {"database", "cache", "broker", "search", "outbox"}
     assert all(component["status"] == "ok" for component in body["components"].values())
 
 
@@ -35,3 +40,34 @@ def test_readyz_names_a_broken_component(client, settings, caplog):
     assert "ConnectionError" in body["components"]["cache"]["detail"]
     assert body["components"]["database"]["status"] == "ok"
     assert "readiness check failed: cache" in caplog.text
+
+
+@pytest.mark.services
+@pytest.mark.django_db
+def test_readiness_fails_when_the_search_index_exists_with_the_wrong_mappings(client, settings, real_services):
+    """Such an index answers, but faceted queries fall back to the database: the site is not ready."""
+    backends = settings.WAGTAILSEARCH_BACKENDS
+    settings.WAGTAILSEARCH_BACKENDS = {**backends, "default": {**backends["default"], "INDEX_PREFIX": "test_wrongmap_"}}
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    name = backend.get_index_for_model(Page).name
+    backend.es.indices.create(index=name, body={"mappings": {"properties": {"facet_type": {"type": "text"}}}})
+    try:
+        response = client.get("/readyz")
+    finally:
+        backend.es.indices.delete(index=name)
+
+    assert response.status_code == 503
+    search = response.json()["components"]["search"]
+    assert search["status"] == "error"
+    assert "facet_type: text, expected keyword" in search["detail"]
+
+
+def test_pages_are_served_while_the_redis_cache_is_down(client, settings, site_tree):
+    settings.CACHES = {"default": redis_cache("redis://127.0.0.1:9/0")}  # nothing listens there
+
+    assert client.get("/uk/").status_code == 200
+    assert client.get("/en/about/").status_code == 200
+    assert client.get("/readyz").status_code == 503

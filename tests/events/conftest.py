@@ -32,6 +32,15 @@ def register(client, page, **fields):
     return client.post(page.url, {**data, **fields})
 
 
+def register_and_confirm(client, page, email="olha@example.org", **fields):
+    """Register, then confirm the address as the link of the first e-mail does; returns the confirmation page."""
+    from events.models import Registration
+
+    register(client, page, email=email, **fields)
+    registration = Registration.objects.filter(email=email).latest("created_at")
+    return client.post(f"/{page.locale.language_code}/events/registrations/{registration.token}/confirm/")
+
+
 @pytest.fixture
 def tasks_in_process(settings):
     """Tasks run in the test's process, so its mail outbox shows the e-mails they send.

@@ -10,13 +10,14 @@ from django.utils.translation import gettext
 
 from events.models import Registration
 from events.tasks import send_registration_notice
-from tests.events.conftest import register
+from tests.events.conftest import register, register_and_confirm
 from tests.events.factories import EventPageFactory, RegistrationFactory
 from tests.factories import translate
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 
 CANCEL_LINK = re.compile(r"https?://\S+/(uk|en)/events/registrations/([\w-]+)/cancel/")
+CONFIRM_LINK = re.compile(r"https?://\S+/(uk|en)/events/registrations/([\w-]+)/confirm/")
 
 
 def in_ukrainian(text):
@@ -29,22 +30,85 @@ def statuses(event):
     return {registration.email: registration.status for registration in Registration.objects.filter(event=event)}
 
 
-def test_registration_confirms_a_place_and_mails_a_cancellation_link(
-    client, open_event, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = register(client, open_event)
+def test_registration_mails_a_link_to_confirm_the_address_and_takes_no_place_before(client, open_event):
+    response = register(client, open_event)
 
     assert response.status_code == 302
     assert response["Location"].endswith("/uk/events/webinar/#registration")
     registration = Registration.objects.get()
-    assert registration.status == "confirmed" and registration.language == "uk"
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
+    assert registration.status == "pending" and registration.language == "uk"
+    assert open_event.places_left() == 2
+    [message] = mail.outbox
     assert message.to == ["olha@example.org"]
     assert "Вебінар" in message.subject
-    language, token = CANCEL_LINK.search(message.body).groups()
+    language, token = CONFIRM_LINK.search(message.body).groups()
     assert (language, token) == ("uk", registration.token)
+    assert not CANCEL_LINK.search(message.body)
+
+
+def test_following_the_link_confirms_a_place_and_mails_a_cancellation_link(client, open_event):
+    register(client, open_event)
+    confirm_url = CONFIRM_LINK.search(mail.outbox[0].body).group(0)
+
+    page = client.get(confirm_url)
+    assert page.status_code == 200 and '<form method="post">' in page.content.decode()
+    assert Registration.objects.get().status == "pending"  # a mail scanner following the link confirms nothing
+
+    response = client.post(confirm_url)
+
+    assert response.status_code == 200
+    registration = Registration.objects.get()
+    assert registration.status == "confirmed" and registration.confirmed_at is not None
+    assert open_event.places_left() == 1
+    assert "olha@example.org" in response.content.decode()
+    confirmation = mail.outbox[1]
+    assert CANCEL_LINK.search(confirmation.body).group(2) == registration.token
+
+
+def test_confirming_twice_takes_one_place_and_sends_one_confirmation(client, open_event):
+    register_and_confirm(client, open_event)
+    register_and_confirm(client, open_event)  # the second registration is refused, the link is followed again
+
+    assert open_event.places_left() == 1
+    assert len(mail.outbox) == 2
+
+
+def test_unconfirmed_registrations_cannot_fill_an_event(client, open_event):
+    for number in range(5):
+        register(client, open_event, email=f"made-up-{number}@example.org")
+
+    register_and_confirm(client, open_event, email="real@example.org")
+
+    assert statuses(open_event)["real@example.org"] == "confirmed"
+    assert open_event.places_left() == 1
+
+
+def test_a_link_followed_too_late_expires_the_registration_and_frees_the_address(client, open_event):
+    register(client, open_event)
+    registration = Registration.objects.get()
+    Registration.objects.filter(pk=registration.pk).update(created_at=timezone.now() - timedelta(hours=3))
+
+    response = client.post(f"/uk/events/registrations/{registration.token}/confirm/")
+
+    registration.refresh_from_db()
+    assert registration.status == "expired"
+    assert in_ukrainian("This link has expired: the address was not confirmed in time. Please register again.") in (
+        response.content.decode()
+    )
+    assert open_event.places_left() == 2
+    register_and_confirm(client, open_event)
+    assert sorted(Registration.objects.values_list("status", flat=True)) == ["confirmed", "expired"]
+
+
+def test_the_periodic_job_expires_the_links_that_ran_out(open_event):
+    fresh = RegistrationFactory(event=open_event, status="pending")
+    stale = RegistrationFactory(event=open_event, status="pending")
+    Registration.objects.filter(pk=stale.pk).update(created_at=timezone.now() - timedelta(hours=3))
+
+    from events.tasks import expire_unconfirmed_registrations
+
+    assert expire_unconfirmed_registrations.call() == 1
+    assert statuses(open_event) == {fresh.email: "pending", stale.email: "expired"}
 
 
 def test_the_page_confirms_the_registration_after_the_redirect(client, open_event):
@@ -60,12 +124,12 @@ def test_when_places_run_out_the_page_says_so_and_newcomers_join_the_waiting_lis
         "All places are taken. If you register now, you join the waiting list, "
         "and we will write to you if a place becomes free."
     )
-    register(client, open_event, email="first@example.org")
+    register_and_confirm(client, open_event, email="first@example.org")
     assert full_notice not in client.get(open_event.url).content.decode()
-    register(client, open_event, email="second@example.org")
+    register_and_confirm(client, open_event, email="second@example.org")
 
     page = client.get(open_event.url).content.decode()
-    register(client, open_event, email="third@example.org")
+    register_and_confirm(client, open_event, email="third@example.org")
 
     assert full_notice in page
     assert statuses(open_event) == {
@@ -139,7 +203,7 @@ def test_someone_who_cancelled_can_register_again(client, open_event):
 
     register(client, open_event, email="olha@example.org")
 
-    assert sorted(Registration.objects.values_list("status", flat=True)) == ["cancelled", "confirmed"]
+    assert sorted(Registration.objects.values_list("status", flat=True)) == ["cancelled", "pending"]
 
 
 @pytest.mark.parametrize(
@@ -159,15 +223,12 @@ def test_invalid_input_shows_the_form_again_with_errors_and_saves_nothing(client
     assert len(mail.outbox) == 0
 
 
-def test_registering_on_the_translation_takes_a_place_of_the_same_event(
-    client, open_event, django_capture_on_commit_callbacks
-):
+def test_registering_on_the_translation_takes_a_place_of_the_same_event(client, open_event):
     english = translate(open_event, "en", title="Webinar")
-    register(client, open_event, email="first@example.org")
-    with django_capture_on_commit_callbacks(execute=True):
-        register(client, english, email="second@example.org")
+    register_and_confirm(client, open_event, email="first@example.org")
+    register_and_confirm(client, english, email="second@example.org")
 
-    register(client, english, email="third@example.org")
+    register_and_confirm(client, english, email="third@example.org")
 
     assert statuses(open_event) == {
         "first@example.org": "confirmed",
@@ -175,7 +236,9 @@ def test_registering_on_the_translation_takes_a_place_of_the_same_event(
         "third@example.org": "waiting",
     }
     assert Registration.objects.get(email="second@example.org").language == "en"
-    [message] = mail.outbox
+    [message] = [
+        message for message in mail.outbox if message.to == ["second@example.org"] and "cancel" in message.body
+    ]
     assert "Webinar" in message.subject and CANCEL_LINK.search(message.body).group(1) == "en"
 
 

@@ -35,7 +35,7 @@ def test_the_worker_mails_the_confirmation_once_even_when_the_task_is_queued_twi
 
     register(client, open_event, email=address)
     registration = Registration.objects.get(email=address)
-    send_registration_notice.enqueue(registration.pk, "confirmed")  # delivered again, as after a retry
+    send_registration_notice.enqueue(registration.pk, "confirm")  # delivered again, as after a retry
 
     # The worker runs one task at a time in order: once this marker is done, both deliveries are.
     slow_effect.delay("events-marker", str(tmp_path), 0)

@@ -36,6 +36,8 @@ class PublicPageLocaleMiddleware(LocaleMiddleware):
 
 
 NUL = "\x00"
+# The site search takes any text and keeps only its words (search/query.py), NUL included.
+FREE_TEXT_PARAMETERS = frozenset({"q"})
 
 
 def _path_parameter(path):
@@ -48,7 +50,7 @@ def _path_parameter(path):
 
 
 class BadInputMiddleware:
-    """A NUL character anywhere in the address or its query string answers 400 naming where it is.
+    """A NUL character in the address or a query parameter answers 400 naming where it is.
 
     Nobody types a NUL; PostgreSQL refuses it in any text it is given, so one that reached a query (a
     locale, a category, a slug in the page path, a registration token) answered 500. Checked once here,
@@ -60,7 +62,7 @@ class BadInputMiddleware:
 
     def __call__(self, request):
         for name, values in request.GET.lists():
-            if NUL in name or any(NUL in value for value in values):
+            if NUL in name or (name not in FREE_TEXT_PARAMETERS and any(NUL in value for value in values)):
                 field = name.replace(NUL, "")
                 raise InvalidParameter(field, _("%(field)s must not contain NUL characters.") % {"field": field})
         if NUL in request.path_info:

@@ -46,7 +46,7 @@ INTEGER = re.compile(r"-?[0-9]{1,19}")
 
 
 def invalid_value(name, value):
-    message = _("“%(value)s” is not a valid value for %(field)s.") % {"value": value, "field": name}
+    message = _("“%(value)s” is not a valid value for %(name)s.") % {"value": value, "name": name}
     return InvalidParameter(name, message)
 
 

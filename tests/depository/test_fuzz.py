@@ -9,6 +9,8 @@ goes deeper into search queries (query syntax reaching the engine); this module 
 
 from urllib.parse import quote
 
+import pytest
+from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -89,6 +91,13 @@ CASES_API = ["category", "region_code", "level", "year", "status", "award", "key
 MEDIA_API = ["search", "search_operator", "title", "tags", "id", "order", "offset", "limit", "fields"]
 LIBRARY = ["category", "region", "level", "year_from", "year_to", "status", "award", "adopted", "sort", "page"]
 SEARCH = ["q", "locale", "type", "category", "region", "year", "page"]
+
+
+@pytest.fixture
+def public_site(public_site):
+    """The public site, in the search index as it is in production (the engine's, in the services pass)."""
+    call_command("update_index", verbosity=0)
+    return public_site
 
 
 def parameters(names):

@@ -2,39 +2,197 @@
 
 Apps add filters to the pages endpoint through the ``API_PAGE_FILTERS`` hook (see hooks.py), so
 nothing here lists content types by hand.
+
+Every endpoint checks its query parameters before Wagtail reads them (``CheckedParametersMixin``):
+Wagtail turns some bad values into a 400 but lets others reach the database (an offset past 64
+bits, a date filter that is not a date, an unknown ``search_operator``), where they answered 500.
+Every error answers in the API's one shape, ``{"error": message, "field": parameter}``.
 """
 
+import re
+
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
+from django.utils.translation import gettext as _
+from rest_framework.response import Response
+from taggit.managers import TaggableManager
 from wagtail import hooks
-from wagtail.api.v2 import views
-from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2 import filters, views
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.api.v2.utils import BadRequestError, parse_boolean
+from wagtail.documents.api.v2 import views as document_views
+from wagtail.images.api.v2 import views as image_views
 
 from search.api import ServiceSearchFilter
 
+from .bad_input import MAX_INTEGER, InvalidParameter, error_body, whole_number
 from .hooks import API_PAGE_FILTERS
 
+# The parameters each of Wagtail's filters reads, to name the one its error is about.
+FILTER_PARAMETERS = {
+    filters.OrderingFilter: ("order",),
+    filters.SearchFilter: ("search", "search_operator"),
+    filters.ChildOfFilter: ("child_of",),
+    filters.AncestorOfFilter: ("ancestor_of",),
+    filters.DescendantOfFilter: ("descendant_of",),
+    filters.TranslationOfFilter: ("translation_of",),
+    filters.LocaleFilter: ("locale",),
+}
+# Page ids; the pages that the tree filters also take as "root".
+PAGE_PARAMETERS = {"child_of": True, "ancestor_of": False, "descendant_of": True, "translation_of": True}
+SEARCH_OPERATORS = ("and", "or")
+INTEGER = re.compile(r"-?[0-9]{1,19}")
 
-class PagesAPIViewSet(views.PagesAPIViewSet):
+
+def invalid_value(name, value):
+    message = _("“%(value)s” is not a valid value for %(name)s.") % {"value": value, "name": name}
+    return InvalidParameter(name, message)
+
+
+def field_accepts(field, value):
+    """Whether a field filter can compare ``field`` with ``value``, as Wagtail's filter will convert it."""
+    if field.is_relation:
+        field = field.target_field
+    if isinstance(field, models.BooleanField):
+        try:
+            parse_boolean(value)
+        except ValueError:
+            return False
+        return True
+    if isinstance(field, (models.IntegerField, models.AutoField)):
+        return bool(INTEGER.fullmatch(value.strip())) and abs(int(value)) <= MAX_INTEGER
+    try:
+        field.to_python(value)
+    except (ValidationError, ValueError):
+        return False
+    return True
+
+
+class CheckedParametersMixin:
+    """Query parameters checked before Wagtail reads them; errors as ``{"error", "field"}``."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        params = request.GET
+        if "offset" in params:
+            whole_number("offset", params["offset"])
+        if "limit" in params:
+            whole_number("limit", params["limit"], maximum=getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20) or MAX_INTEGER)
+        if "id" in params:
+            whole_number("id", params["id"], minimum=1)
+        if params.get("search_operator", "and") not in SEARCH_OPERATORS:
+            raise InvalidParameter(
+                "search_operator",
+                _("%(field)s must be one of: %(values)s.")
+                % {"field": "search_operator", "values": ", ".join(SEARCH_OPERATORS)},
+            )
+
+    def check_query_parameters(self, queryset):
+        """Only known parameters, and field filters with values of their field's type."""
+        model = queryset.model
+        field_names = set(self.get_available_fields(model, db_fields_only=True)) - self.known_query_parameters
+        unknown = sorted(set(self.request.GET) - field_names - self.known_query_parameters)
+        if unknown:
+            raise InvalidParameter(
+                unknown[0],
+                _("%(field)s is not a filter or an operation of this endpoint.") % {"field": unknown[0]},
+            )
+        for name in field_names & set(self.request.GET):
+            try:
+                field = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if not isinstance(field, TaggableManager) and not field_accepts(field, self.request.GET[name]):
+                raise invalid_value(name, self.request.GET[name])
+
+    def get_filter_backends(self):
+        return self.filter_backends
+
+    def filter_queryset(self, queryset):
+        for backend in self.get_filter_backends():
+            try:
+                queryset = backend().filter_queryset(self.request, queryset, self)
+            except BadRequestError as error:
+                raise InvalidParameter(self.parameter_of(backend), str(error)) from error
+        return queryset
+
+    def parameter_of(self, backend):
+        """The parameter of the request that ``backend`` reads, or None when it cannot be told."""
+        names = getattr(backend, "query_parameters", None) or next(
+            (names for kind, names in FILTER_PARAMETERS.items() if issubclass(backend, kind)), ()
+        )
+        return next((name for name in names if name in self.request.GET), names[0] if names else None)
+
+    def get_serializer_class(self):
+        try:
+            return super().get_serializer_class()
+        except BadRequestError as error:
+            raise InvalidParameter("fields", str(error)) from error
+
+    def resolve_rich_text_format(self):
+        try:
+            return super().resolve_rich_text_format()
+        except BadRequestError as error:
+            raise InvalidParameter("rich_text_format", str(error)) from error
+
+    def handle_exception(self, exc):
+        if isinstance(exc, InvalidParameter):
+            return Response(error_body(exc.message, exc.field), status=400)
+        response = super().handle_exception(exc)  # Wagtail's {"message"}, or REST framework's {"detail"}
+        data = response.data if isinstance(response.data, dict) else {}
+        response.data = error_body(data.get("message") or data.get("detail") or response.status_text)
+        return response
+
+
+class PagesAPIViewSet(CheckedParametersMixin, views.PagesAPIViewSet):
     # ``search=`` goes through the site's search service, like the search page and /api/v2/search/.
     filter_backends = [
-        ServiceSearchFilter if backend is SearchFilter else backend for backend in views.PagesAPIViewSet.filter_backends
+        ServiceSearchFilter if backend is filters.SearchFilter else backend
+        for backend in views.PagesAPIViewSet.filter_backends
     ]
 
     @classmethod
     def app_filters(cls):
         return [backend for register in hooks.get_hooks(API_PAGE_FILTERS) for backend in register()]
 
-    def filter_queryset(self, queryset):
-        for backend in self.app_filters():
-            queryset = backend().filter_queryset(self.request, queryset, self)
-        return super().filter_queryset(queryset)
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        for name, takes_root in PAGE_PARAMETERS.items():
+            value = request.GET.get(name)
+            if value is not None and not (takes_root and value == "root"):
+                whole_number(name, value)
+        locales = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+        if "locale" in request.GET and request.GET["locale"] not in locales:
+            raise InvalidParameter("locale", _("The locale must be one of: %(codes)s.") % {"codes": ", ".join(locales)})
+
+    def get_filter_backends(self):
+        return [*self.app_filters(), *self.filter_backends]
+
+    def get_queryset(self):
+        try:
+            return super().get_queryset()
+        except BadRequestError as error:
+            raise InvalidParameter("type", str(error)) from error
+
+    def get_base_queryset(self):
+        try:
+            return super().get_base_queryset()
+        except BadRequestError as error:
+            raise InvalidParameter("site", str(error)) from error
 
     def check_query_parameters(self, queryset):
         claimed = {name for backend in self.app_filters() for name in backend.query_parameters}
         self.known_query_parameters = self.known_query_parameters.union(claimed)
         super().check_query_parameters(queryset)
+
+
+class ImagesAPIViewSet(CheckedParametersMixin, image_views.ImagesAPIViewSet):
+    pass
+
+
+class DocumentsAPIViewSet(CheckedParametersMixin, document_views.DocumentsAPIViewSet):
+    pass
 
 
 api_router = WagtailAPIRouter("wagtailapi")

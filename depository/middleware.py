@@ -1,4 +1,4 @@
-"""Locale redirects for public pages only.
+"""The project's middleware: locale redirects for public pages only; bad input and oversized requests.
 
 Django's LocaleMiddleware answers a 404 on an address without a language prefix by redirecting to
 the prefixed address whenever that one resolves; Wagtail's catch-all page route makes every
@@ -6,11 +6,18 @@ address resolve, so a missing API object or admin URL would be "redirected" to /
 of staying a 404. Addresses outside the public pages keep their own answers.
 """
 
+from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
+from django.template.defaultfilters import filesizeformat
+from django.urls import Resolver404, resolve
+from django.utils.translation import gettext as _
 
+from .bad_input import InvalidParameter, error_response
+
+ADMIN_PATH = "/admin/"
 UNPREFIXED_PATHS = (
     "/api/",
-    "/admin/",
+    ADMIN_PATH,
     "/documents/",
     "/static/",
     "/media/",
@@ -26,3 +33,61 @@ class PublicPageLocaleMiddleware(LocaleMiddleware):
         if response.status_code == 404 and request.path_info.startswith(UNPREFIXED_PATHS):
             return response
         return super().process_response(request, response)
+
+
+NUL = "\x00"
+# The site search takes any text and keeps only its words (search/query.py), NUL included.
+FREE_TEXT_PARAMETERS = frozenset({"q"})
+
+
+def _path_parameter(path):
+    """The name of the address's part that holds a NUL: the URL pattern's argument, or "path"."""
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return "path"
+    return next((name for name, value in match.kwargs.items() if NUL in str(value)), "path")
+
+
+class BadInputMiddleware:
+    """A NUL character in the address or a query parameter answers 400 naming where it is.
+
+    Nobody types a NUL; PostgreSQL refuses it in any text it is given, so one that reached a query (a
+    locale, a category, a slug in the page path, a registration token) answered 500. Checked once here,
+    before any view or Wagtail's redirects read the request.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        for name, values in request.GET.lists():
+            if NUL in name or (name not in FREE_TEXT_PARAMETERS and any(NUL in value for value in values)):
+                field = name.replace(NUL, "")
+                raise InvalidParameter(field, _("%(field)s must not contain NUL characters.") % {"field": field})
+        if NUL in request.path_info:
+            field = _path_parameter(request.path_info)
+            raise InvalidParameter(field, _("%(field)s must not contain NUL characters.") % {"field": field})
+        return self.get_response(request)
+
+
+class PublicRequestSizeMiddleware:
+    """A request body over ``PUBLIC_REQUEST_MAX_SIZE`` answers 413 everywhere but the admin.
+
+    Django caps the form fields it holds in memory (``DATA_UPLOAD_MAX_MEMORY_SIZE``) but writes file
+    parts to disk whatever their size, so a public form took a 50 MB file. Editors upload documents
+    and videos up to ``WAGTAILDOCS_MAX_UPLOAD_SIZE`` in the admin, which keeps its own limits.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        length = request.META.get("CONTENT_LENGTH") or ""
+        limit = settings.PUBLIC_REQUEST_MAX_SIZE
+        if length.isdecimal() and int(length) > limit and not request.path_info.startswith(ADMIN_PATH):
+            message = _("The request is larger than %(size)s, the most this site accepts.") % {
+                "size": filesizeformat(limit)
+            }
+            return error_response(request, message, status=413)
+        return self.get_response(request)

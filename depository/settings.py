@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "depository.middleware.PublicPageLocaleMiddleware",
+    "depository.middleware.PublicRequestSizeMiddleware",
+    "depository.middleware.BadInputMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -289,6 +291,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 300 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The largest request body the public site takes (forms, registrations); the admin keeps the limits above.
+PUBLIC_REQUEST_MAX_SIZE = int(os.environ.get("PUBLIC_REQUEST_MAX_SIZE", str(1024 * 1024)))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

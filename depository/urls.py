@@ -15,6 +15,9 @@ from search import views as search_views
 from .api import api_router
 from .health import healthz, readyz
 
+# Bad input answers 400 with its message: JSON under /api/, the 400 page elsewhere.
+handler400 = "depository.bad_input.bad_request"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),

@@ -79,6 +79,12 @@ CONTACT_FIELDS = ("name", "position", "email", "phone")
 TAG_MAX_LENGTH = 100  # taggit's Tag.name
 URL_MAX_LENGTH = 500  # CaseLink.url and CasePage.video_url
 NOMINATION_MAX_LENGTH = 80
+# Limits the models do not set (text columns, lists): a 10 MB field made a 19 MB page and a slow
+# search. Each is far above what a real case needs; case-format.md states them.
+TEXT_MAX_LENGTH = 20_000
+CATEGORY_PATH_MAX_LENGTH = 161  # two slugs of 80 and the slash
+EMAIL_MAX_LENGTH = 254
+MAX_ITEMS = {"categories": 20, "tags": 50, "indicators": 50, "links": 50, "adopted_by": 200}
 PROGRESS_EVERY = 500  # records between progress lines, or 1% of the records when that is more
 EXPORT_CHUNK_SIZE = 200
 
@@ -194,13 +200,13 @@ def _video_url(value):
 
 
 def _email(value):
-    if isinstance(value, str):
+    if isinstance(value, str) and len(value) <= EMAIL_MAX_LENGTH:
         try:
             EMAIL_VALIDATOR(value)
             return None
         except ValidationError:
             pass
-    return _("must be a valid e-mail address")
+    return _("must be a valid e-mail address of at most %d characters") % EMAIL_MAX_LENGTH
 
 
 def _nomination(value):
@@ -234,13 +240,16 @@ def _object(schema, required=frozenset()):
     return check
 
 
-def _list(item_check, non_empty=False):
+def _list(item_check, max_items, non_empty=False):
     def check(value):
         if not isinstance(value, list):
             yield "", _("must be a list")
             return
         if non_empty and not value:
             yield "", _("must not be empty")
+        if len(value) > max_items:
+            yield "", _("must have at most %(limit)d items, not %(count)d") % {"limit": max_items, "count": len(value)}
+            return
         for index, item in enumerate(value, 1):
             for suffix, reason in item_check(item):
                 yield f"[{index}]{suffix}", reason
@@ -260,18 +269,21 @@ def _record_check(lookups):
             "locale": _choice(LOCALES),
             "title": _text(255, blank=False),
             "summary": _text(600, blank=False),
-            **{name: _text() for name in TEXTS},
+            **{name: _text(TEXT_MAX_LENGTH) for name in TEXTS},
             "region": region,
             "community": _text(255),
             "level": _choice(Level.values),
             "organization": _text(255),
             "year": year,
-            "categories": _list(_text(blank=False), non_empty=True),
-            "tags": _list(_text(TAG_MAX_LENGTH, blank=False)),
+            "categories": _list(_text(CATEGORY_PATH_MAX_LENGTH, blank=False), MAX_ITEMS["categories"], non_empty=True),
+            "tags": _list(_text(TAG_MAX_LENGTH, blank=False), MAX_ITEMS["tags"]),
             "indicators": _list(
-                _object({"label": _text(255, blank=False), "value": _text(255, blank=False)}, {"label", "value"})
+                _object({"label": _text(255, blank=False), "value": _text(255, blank=False)}, {"label", "value"}),
+                MAX_ITEMS["indicators"],
             ),
-            "links": _list(_object({"title": _text(255, blank=False), "url": _simple(_url)}, {"title", "url"})),
+            "links": _list(
+                _object({"title": _text(255, blank=False), "url": _simple(_url)}, {"title", "url"}), MAX_ITEMS["links"]
+            ),
             "video_url": _simple(_video_url),
             "status": _choice(Status.values),
             "nomination": _simple(_nomination),
@@ -281,7 +293,8 @@ def _record_check(lookups):
                 _object(
                     {"community": _text(255, blank=False), "region": region, "year": year, "key": _simple(_key)},
                     {"community", "region", "year"},
-                )
+                ),
+                MAX_ITEMS["adopted_by"],
             ),
             "contact": _object(
                 {

@@ -6,14 +6,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.api.v2.filters import SearchFilter
 
+from depository.bad_input import json_error
+
 from .service import InvalidSearchRequest, order_by_rank, parse_filters, ranked_page_ids, search_site, suggest
 from .views import record_query
 
 LANGUAGE_CODES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-
-
-def bad_request(field_name, message):
-    return JsonResponse({"error": str(message), "field": field_name}, status=400)
 
 
 def requested_language(request):
@@ -31,7 +29,7 @@ def search(request):
         language_code = requested_language(request)
         filters, page = parse_filters(request.GET)
     except InvalidSearchRequest as error:
-        return bad_request(error.field, error.message)
+        return json_error(error.message, error.field)
     result = search_site(request.GET.get("q", ""), language_code, filters, page)
     if result.query and page == 1:
         record_query(result, language_code)
@@ -64,7 +62,7 @@ def suggestions(request):
     try:
         language_code = requested_language(request)
     except InvalidSearchRequest as error:
-        return bad_request(error.field, error.message)
+        return json_error(error.message, error.field)
     query = request.GET.get("q", "")
     return JsonResponse(
         {"query": query, "suggestions": suggest(query, language_code)}, json_dumps_params={"ensure_ascii": False}

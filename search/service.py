@@ -25,6 +25,8 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.index import SearchField
 from wagtail.search.utils import normalise_query_string
 
+from depository.bad_input import WHOLE_NUMBER, InvalidParameter
+
 from .facets import FACETS, facet_entries, page_facets
 from .models import Synonym
 from .query import clean_query
@@ -49,18 +51,13 @@ FUZZINESS = "AUTO:5,8"
 FILTER_PATTERNS = {
     "type": re.compile(r"^[a-z_]+\.[a-z_]+$"),
     "category": re.compile(r"^[a-z0-9-]{1,80}(/[a-z0-9-]{1,80})?$"),
-    "region": re.compile(r"^UA-\d{2}$"),
-    "year": re.compile(r"^\d{4}$"),
+    "region": re.compile(r"^UA-[0-9]{2}$"),
+    "year": re.compile(r"^[0-9]{4}$"),
 }
 
 
-class InvalidSearchRequest(ValueError):
+class InvalidSearchRequest(InvalidParameter):
     """A filter or page number that cannot be understood; ``field`` says which one."""
-
-    def __init__(self, field_name, message):
-        super().__init__(message)
-        self.field = field_name
-        self.message = message
 
 
 @dataclass
@@ -156,7 +153,7 @@ def parse_filters(params):
     if "type" in filters and filters["type"] not in {model._meta.label_lower for model in get_page_models()}:
         raise InvalidSearchRequest("type", _("There is no content type “%(value)s”.") % {"value": filters["type"]})
     page = (params.get("page") or "1").strip()
-    if not page.isdigit() or not 1 <= int(page) <= MAX_PAGE:
+    if not WHOLE_NUMBER.fullmatch(page) or not 1 <= int(page) <= MAX_PAGE:
         raise InvalidSearchRequest("page", _("The page must be a number from 1 to %(max)s.") % {"max": MAX_PAGE})
     return filters, int(page)
 

@@ -190,6 +190,17 @@ def changed(**fields):
         pytest.param(changed(year=1990), "year", "from 1991 to 2100", id="year out of range"),
         pytest.param(changed(summary="x" * 601), "summary", "at most 600 characters", id="summary too long"),
         pytest.param(
+            changed(solution="x" * 10_000_000), "solution", "at most 20000 characters", id="a 10 MB text field"
+        ),
+        pytest.param(changed(tags=["x" * 101]), "tags[1]", "at most 100 characters", id="tag too long"),
+        pytest.param(changed(tags=["t"] * 51), "tags", "at most 50 items", id="too many tags"),
+        pytest.param(
+            changed(categories=["x" * 200]), "categories[1]", "at most 161 characters", id="category path too long"
+        ),
+        pytest.param(
+            changed(contact={"email": "a@" + "b" * 300 + ".org"}), "contact.email", "at most 254", id="e-mail too long"
+        ),
+        pytest.param(
             changed(links=[{"title": "Site", "url": "ftp://example.org/"}]), "links[1].url", "http", id="bad link URL"
         ),
         pytest.param(

@@ -15,6 +15,10 @@ from search import views as search_views
 from .api import api_router
 from .health import healthz, readyz
 
+# The site's own error pages, in the visitor's language; the 500 and 503 pages need no database.
+handler404 = "depository.errors.page_not_found"
+handler500 = "depository.errors.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),

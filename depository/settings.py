@@ -103,6 +103,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "depository.middleware.DatabaseUnavailableMiddleware",  # a database outage answers 503, not 500
     "django.contrib.sessions.middleware.SessionMiddleware",
     "depository.middleware.PublicPageLocaleMiddleware",
     "depository.middleware.PublicRequestSizeMiddleware",

@@ -1,12 +1,21 @@
 from types import SimpleNamespace
 
 import pytest
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from home.demo import remove_wagtail_welcome_page
 from tests.factories import HomePageFactory, StandardPageFactory, translate
 
 pytest_plugins = ["tests.services", "tests.mailserver", "tests.faults"]
+
+
+@pytest.fixture(autouse=True)
+def default_language(settings):
+    """Each test starts in the site's default language, whatever language an earlier request activated."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

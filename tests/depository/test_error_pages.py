@@ -119,7 +119,7 @@ def test_database_error_outside_a_view_answers_503_too(client, database_down):
     assert html_language(response) == "en"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_site_answers_again_once_the_database_is_back(client, site_tree):
     with unreachable_database():
         assert client.get("/en/about/").status_code == 503

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "news",
     "publications",
     "partners",
+    "operations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -1,4 +1,5 @@
-"""The project's middleware: locale redirects for public pages only; bad input and oversized requests.
+"""The project's middleware: locale redirects for public pages only; bad input and oversized requests;
+the Content-Security-Policy of the admin.
 
 Django's LocaleMiddleware answers a 404 on an address without a language prefix by redirecting to
 the prefixed address whenever that one resolves; Wagtail's catch-all page route makes every
@@ -6,6 +7,8 @@ address resolve, so a missing API object or admin URL would be "redirected" to /
 of staying a 404. Addresses outside the public pages keep their own answers.
 """
 
+from csp import constants as csp_constants
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.template.defaultfilters import filesizeformat
@@ -91,3 +94,30 @@ class PublicRequestSizeMiddleware:
             }
             return error_response(request, message, status=413)
         return self.get_response(request)
+
+
+# What Wagtail's admin needs beyond the public pages' policy: its widgets and panels still run
+# inline scripts and set inline styles, and the accessibility checker (axe-core) compiles its
+# messages with new Function(). A nonce would switch 'unsafe-inline' off in browsers, so the
+# admin's script-src has none. Page previews are framed by the admin itself.
+ADMIN_POLICY_REPLACE = {
+    "script-src": [csp_constants.SELF, csp_constants.UNSAFE_INLINE, csp_constants.UNSAFE_EVAL],
+    "style-src": [csp_constants.SELF, csp_constants.UNSAFE_INLINE],
+    "frame-ancestors": [csp_constants.SELF],
+}
+ADMIN_POLICY_UPDATE = {
+    "img-src": ["blob:", "https://www.gravatar.com"],  # upload previews; editors' avatars
+    "font-src": ["data:"],
+    "frame-src": [csp_constants.SELF],  # the preview panel
+}
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's policy (settings.CONTENT_SECURITY_POLICY), with the admin's additions under /admin/."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path_info.startswith(ADMIN_PATH):
+            parts.replace = {**ADMIN_POLICY_REPLACE, **(parts.replace or {})}
+            parts.update = {**ADMIN_POLICY_UPDATE, **(parts.update or {})}
+        return parts

@@ -15,9 +15,11 @@ visitors while Redis is away would be worse than a short time without one.
 import ipaddress
 import logging
 from dataclasses import dataclass
+from functools import wraps
 
 from django.conf import settings
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_ratelimit.core import get_usage
@@ -98,3 +100,20 @@ def check(request, action, *, address=None):
     if exceeded:
         logger.info("rate limit %s:%s reached by %s", action, exceeded.key, values["client"])
     return exceeded
+
+
+def limit_clients(action):
+    """A view decorator: every request counts towards the client's limit of ``action``; over it, 429."""
+
+    def decorator(view):
+        @wraps(view)
+        def limited_view(request, *args, **kwargs):
+            if exceeded := check(request, action):
+                response = too_many_requests(request, exceeded.message, exceeded.retry_after)
+                add_never_cache_headers(response)
+                return response
+            return view(request, *args, **kwargs)
+
+        return limited_view
+
+    return decorator

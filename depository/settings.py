@@ -61,10 +61,11 @@ else:
     # Plain HTTP is redirected to HTTPS; behind a TLS-terminating proxy the redirect follows the
     # proxy's X-Forwarded-Proto (above). Turn it off only where the proxy itself redirects.
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
-    # Browsers remember to use HTTPS only; 0 turns HSTS off (for a first rollout, start small).
+    # Browsers remember to use HTTPS only, for the site and its subdomains, and may be told so in
+    # advance (the preload list); 0 seconds turns HSTS off (a first rollout can start small).
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
 
 # Wagtail's preview and wagtail-localize's editor set SAMEORIGIN on their own responses, so every
 # other page can refuse to be framed at all.
@@ -122,7 +123,8 @@ RATE_LIMITS = {
         "client": os.environ.get("RATE_LIMIT_REGISTRATION_CLIENT", "10/h"),
         "address": os.environ.get("RATE_LIMIT_REGISTRATION_ADDRESS", "3/h"),
     },
-    "registration_cancel": {"client": os.environ.get("RATE_LIMIT_CANCEL_CLIENT", "30/h")},
+    # The personal confirmation and cancellation links: their tokens must not be guessed.
+    "registration_link": {"client": os.environ.get("RATE_LIMIT_REGISTRATION_LINK_CLIENT", "30/h")},
 }
 RATELIMIT_FAIL_OPEN = True  # a cache that cannot count lets the submission through
 

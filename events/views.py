@@ -46,7 +46,9 @@ def personal_page(response):
     return response
 
 
+# Every request to a personal link counts towards the client's limit, found or not: no guessing tokens.
 @require_http_methods(["GET", "POST"])
+@ratelimits.limit_clients("registration_link")
 def confirm_registration(request, token):
     """The link from the first e-mail: GET shows a button (mail scanners follow links), POST confirms the address."""
     registration = get_object_or_404(Registration.objects.select_related("event"), token=token)
@@ -65,15 +67,9 @@ def confirm_registration(request, token):
 
 
 @require_http_methods(["GET", "POST"])
+@ratelimits.limit_clients("registration_link")
 def cancel_registration(request, token):
-    """The link from the registrant's e-mail: GET asks to confirm, POST cancels.
-
-    Every request counts towards the client's limit, found or not, so that tokens cannot be guessed.
-    """
-    if limited := ratelimits.check(request, "registration_cancel"):
-        response = ratelimits.too_many_requests(request, limited.message, limited.retry_after)
-        add_never_cache_headers(response)
-        return response
+    """The link from the registrant's e-mail: GET asks to confirm, POST cancels."""
     registration = get_object_or_404(Registration.objects.select_related("event"), token=token)
     cancelled_now = False
     if request.method == "POST" and registration.status not in Registration.INACTIVE:

@@ -7,7 +7,9 @@ from depository.settings import redis_cache
 pytestmark = pytest.mark.django_db
 
 TOKEN = "readiness-token-of-the-monitor"
-BROKEN_CACHE = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:9/0"}}
+BROKEN_CACHE = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:9/0"}
+}
 
 
 def test_healthz_answers_while_the_process_serves(client):

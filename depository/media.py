@@ -11,6 +11,7 @@ With MEDIA_STORAGE=s3 the bucket serves the files (signed URLs) and this route i
 import posixpath
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
 from django.http import Http404
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
@@ -30,6 +31,9 @@ def serve_media(request, path):
     path = posixpath.normpath(path).lstrip("/")  # as serve() will read it: no way round the check below
     if path.startswith(DOCUMENTS_PREFIX) and not is_public_document(path):
         raise Http404
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except SuspiciousFileOperation as error:  # a path that leads out of MEDIA_ROOT
+        raise Http404 from error
     patch_cache_control(response, public=True, max_age=settings.MEDIA_MAX_AGE)
     return response

@@ -5,6 +5,7 @@ Wagtail's database search backend, Celery tasks run in-process, e-mail written t
 Production (``DEBUG=false``) refuses to start without a real ``SECRET_KEY`` and ``ALLOWED_HOSTS``.
 """
 
+import importlib.util
 import os
 import sys
 from datetime import timedelta
@@ -360,6 +361,8 @@ MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local")
 if MEDIA_STORAGE == "s3":
     if not os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         sys.exit("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME (and AWS_S3_ENDPOINT_URL outside Amazon S3).")
+    if importlib.util.find_spec("boto3") is None:
+        sys.exit("MEDIA_STORAGE=s3 needs the S3 client: pip install boto3.")
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {

@@ -24,7 +24,7 @@ from wagtail.api.v2.utils import BadRequestError, parse_boolean
 from wagtail.documents.api.v2 import views as document_views
 from wagtail.images.api.v2 import views as image_views
 
-from search.api import ServiceSearchFilter
+from search.api import FallbackSearchFilter, ServiceSearchFilter
 
 from .bad_input import MAX_INTEGER, InvalidParameter, error_body, whole_number
 from .hooks import API_PAGE_FILTERS
@@ -187,12 +187,16 @@ class PagesAPIViewSet(CheckedParametersMixin, views.PagesAPIViewSet):
         super().check_query_parameters(queryset)
 
 
+def with_fallback_search(viewset):
+    return [FallbackSearchFilter if backend is filters.SearchFilter else backend for backend in viewset.filter_backends]
+
+
 class ImagesAPIViewSet(CheckedParametersMixin, image_views.ImagesAPIViewSet):
-    pass
+    filter_backends = with_fallback_search(image_views.ImagesAPIViewSet)
 
 
 class DocumentsAPIViewSet(CheckedParametersMixin, document_views.DocumentsAPIViewSet):
-    pass
+    filter_backends = with_fallback_search(document_views.DocumentsAPIViewSet)
 
 
 api_router = WagtailAPIRouter("wagtailapi")

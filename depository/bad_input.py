@@ -13,8 +13,9 @@ import re
 
 from django.core.exceptions import BadRequest
 from django.http import JsonResponse
-from django.shortcuts import render
 from django.utils.translation import gettext as _
+
+from .errors import render_error_page
 
 API_PATH = "/api/"
 # The largest signed 64-bit integer: the widest number PostgreSQL and SQLite hold.
@@ -57,7 +58,7 @@ def error_response(request, message, field=None, status=400):
     """The error as JSON for the API and as the error page for everything else."""
     if request.path_info.startswith(API_PATH):
         return json_error(message, field, status)
-    return render(request, "400.html", {"error": message, "field": field, "status": status}, status=status)
+    return render_error_page(request, "400.html", status, {"error": message, "field": field, "status": status})
 
 
 def bad_request(request, exception=None):

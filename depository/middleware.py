@@ -1,11 +1,18 @@
 """The project's middleware: locale redirects for public pages only; bad input and oversized requests;
-the Content-Security-Policy of the admin.
+the Content-Security-Policy of the admin; a database outage as 503.
 
 Django's LocaleMiddleware answers a 404 on an address without a language prefix by redirecting to
 the prefixed address whenever that one resolves; Wagtail's catch-all page route makes every
 address resolve, so a missing API object or admin URL would be "redirected" to /uk/api/… instead
 of staying a 404. Addresses outside the public pages keep their own answers.
+
+When PostgreSQL is down, a view fails with OperationalError (or InterfaceError on a broken
+connection). That is no bug of the page: the visitor gets 503 with Retry-After and a page in their
+language that needs no database (depository/errors.py), and the log gets one line, not a traceback.
+The connection is opened again by the next request, so the site recovers by itself.
 """
+
+import logging
 
 from csp import constants as csp_constants
 from csp.middleware import CSPMiddleware
@@ -16,6 +23,9 @@ from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
 from .bad_input import InvalidParameter, error_response
+from .errors import DATABASE_ERRORS, database_unavailable
+
+logger = logging.getLogger(__name__)
 
 ADMIN_PATH = "/admin/"
 UNPREFIXED_PATHS = (
@@ -94,6 +104,22 @@ class PublicRequestSizeMiddleware:
             }
             return error_response(request, message, status=413)
         return self.get_response(request)
+
+
+class DatabaseUnavailableMiddleware:
+    """Answers 503 when a view fails because the database cannot be reached."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, DATABASE_ERRORS):
+            return None
+        logger.error("database unavailable for %s: %s: %s", request.path, type(exception).__name__, exception)
+        return database_unavailable(request)
 
 
 # What Wagtail's admin needs beyond the public pages' policy: its widgets and panels still run

@@ -179,6 +179,7 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "depository.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "depository.middleware.DatabaseUnavailableMiddleware",  # a database outage answers 503, not 500
     "django.contrib.sessions.middleware.SessionMiddleware",
     "depository.middleware.PublicPageLocaleMiddleware",
     "depository.middleware.PublicRequestSizeMiddleware",

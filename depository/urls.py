@@ -17,6 +17,9 @@ from .health import healthz, readyz
 
 # Bad input answers 400 with its message: JSON under /api/, the 400 page elsewhere.
 handler400 = "depository.bad_input.bad_request"
+# The site's own error pages, in the visitor's language; the 500 and 503 pages need no database.
+handler404 = "depository.errors.page_not_found"
+handler500 = "depository.errors.server_error"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

@@ -4,11 +4,22 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from modelsearch.backends.base import FilterFieldError, OrderByFieldError
 from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.search.backends import get_search_backend
 
 from depository.bad_input import json_error
 
-from .service import InvalidSearchRequest, order_by_rank, parse_filters, ranked_page_ids, search_site, suggest
+from .service import (
+    InvalidSearchRequest,
+    order_by_rank,
+    parse_filters,
+    ranked_page_ids,
+    search_site,
+    suggest,
+    with_fallback,
+)
 from .views import record_query
 
 LANGUAGE_CODES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
@@ -77,6 +88,27 @@ class ServiceSearchFilter(SearchFilter):
         if not query:
             return queryset
         ids = ranked_page_ids(query)
+        if "order" in request.GET:
+            return queryset.filter(pk__in=ids)
+        return order_by_rank(queryset, ids)
+
+
+class FallbackSearchFilter(SearchFilter):
+    """The images' and documents' ``search=``: Wagtail's search, answered from the database while the engine is down."""
+
+    def filter_queryset(self, request, queryset, view):
+        query = request.GET.get("search")
+        if not query or getattr(queryset, "_filtered_by_tag", False):
+            return super().filter_queryset(request, queryset, view)  # nothing to search, or Wagtail's refusal
+        operator = request.GET.get("search_operator")
+
+        def ask(name):
+            return [item.pk for item in get_search_backend(name).search(query, queryset, operator=operator)[:1000]]
+
+        try:
+            ids = with_fallback(ask)
+        except (FilterFieldError, OrderByFieldError) as error:
+            raise BadRequestError(str(error)) from error
         if "order" in request.GET:
             return queryset.filter(pk__in=ids)
         return order_by_rank(queryset, ids)

@@ -143,7 +143,7 @@ def index_problems(backend):
     An index built with other mappings answers queries, but its facet and analysed fields do not
     work: the search service then falls back to the database while everything looks fine.
     """
-    problems = []
+    problems, unmapped = [], []
     expected = defaultdict(dict)
     for model in index.get_indexed_models():
         properties = backend.mapping_class(model).get_mapping()["properties"]
@@ -158,6 +158,8 @@ def index_problems(backend):
         for name, definition in sorted(properties.items()):
             actual = held.get(name, {}).get("type", "object" if "properties" in held.get(name, {}) else None)
             wanted = definition.get("type", "object")
-            if actual != wanted:
-                problems.append(f"{index_name}.{name}: {actual or 'unmapped'}, expected {wanted}")
-    return problems
+            if actual is None:
+                unmapped.append(f"{index_name}.{name}: unmapped, expected {wanted}")
+            elif actual != wanted:
+                problems.append(f"{index_name}.{name}: {actual}, expected {wanted}")
+    return problems + unmapped  # fields of the wrong type first: they say most about what went wrong

@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
 # Local PostgreSQL, Redis and OpenSearch on loopback, with their data under var/.
 #
-#   services/services.sh start   install what is missing (as root, from Debian's packages), start
-#                                each service unless it already answers, wait for it, print the
-#                                environment variables that point the project at them
-#   services/services.sh stop    stop them
-#   services/services.sh env     print the environment variables only
+#   services/services.sh start [SERVICE...]   install what is missing (as root, from Debian's
+#                                packages), start each service unless it already answers, wait for
+#                                it, print the environment variables that point the project at them
+#   services/services.sh stop [SERVICE...]    stop them
+#   services/services.sh env [SERVICE...]     print the environment variables only
 #
+# SERVICE is postgres, redis or opensearch; with none named, SERVICES (all three by default) says
+# which, so `SERVICES=postgres services/services.sh start` starts PostgreSQL alone.
 # Ports: POSTGRES_PORT (55432), REDIS_PORT (56379), OPENSEARCH_PORT (59200); unusual defaults so
 # that services of the machine itself, if any, are left alone.
+#
+# PostgreSQL's data lives in $VAR_DIR/postgres. As root, PostgreSQL runs as the postgres system
+# user, who may be unable to enter the checkout (a clone under /root, mode 700): then the cluster
+# lives in /var/lib/postgresql/depository-<hash of this checkout's var/> instead, and
+# $VAR_DIR/postgres is a symbolic link to it, so each checkout still has a cluster of its own.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,7 +25,8 @@ REDIS_PORT="${REDIS_PORT:-56379}"
 OPENSEARCH_PORT="${OPENSEARCH_PORT:-59200}"
 export VAR_DIR OPENSEARCH_PORT
 
-PG_DIR="$VAR_DIR/postgres"
+PG_LINK="$VAR_DIR/postgres"
+PG_OUTSIDE_DIR="${PG_OUTSIDE_DIR:-/var/lib/postgresql}"
 # A development and test cluster: durability across power loss is not worth the slower suite.
 PG_DEV_OPTIONS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 REDIS_DIR="$VAR_DIR/redis"
@@ -58,15 +66,34 @@ as_postgres() {
     fi
 }
 
+# The cluster's directory, as a path the postgres user can follow (a link resolved).
+pg_dir() { readlink -m "$PG_LINK"; }
+
+# Creates the cluster's directory: in var/ when the postgres user can reach it, outside otherwise.
+make_pg_dir() {
+    mkdir -p "$VAR_DIR"
+    if [ -e "$PG_LINK" ] || [ "$(id -u)" -ne 0 ] || runuser -u postgres -- test -x "$VAR_DIR"; then
+        mkdir -p "$PG_LINK"
+    else
+        local outside
+        outside="$PG_OUTSIDE_DIR/depository-$(readlink -m "$VAR_DIR" | sha256sum | cut -c 1-12)"
+        say "the postgres user cannot enter $VAR_DIR: the cluster lives in $outside ($PG_LINK links to it)"
+        mkdir -p "$outside"
+        ln -s "$outside" "$PG_LINK"
+    fi
+    [ "$(id -u)" -eq 0 ] && chown postgres: "$(pg_dir)"
+    return 0
+}
+
 start_postgres() {
-    local bin
+    local bin PG_DIR
     bin="$(postgres_bin)"
     if "$bin/pg_isready" -q -h 127.0.0.1 -p "$POSTGRES_PORT"; then
         say "PostgreSQL already answers on port $POSTGRES_PORT"
         return
     fi
-    mkdir -p "$PG_DIR"
-    [ "$(id -u)" -eq 0 ] && chown postgres: "$PG_DIR"
+    make_pg_dir
+    PG_DIR="$(pg_dir)"
     if [ ! -f "$PG_DIR/data/PG_VERSION" ]; then
         say "creating a PostgreSQL cluster in $PG_DIR/data"
         as_postgres "$bin/initdb" -D "$PG_DIR/data" -U depository --auth=trust --encoding=UTF8 \
@@ -84,7 +111,8 @@ start_postgres() {
 }
 
 stop_postgres() {
-    local bin
+    local bin PG_DIR
+    PG_DIR="$(pg_dir)"
     bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
     if [ -n "$bin" ] && [ -f "$PG_DIR/data/postmaster.pid" ]; then
         as_postgres "$bin/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null && say "PostgreSQL stopped"
@@ -117,30 +145,41 @@ stop_redis() {
     fi
 }
 
-print_env() {
-    echo "export DATABASE_URL=postgres://depository@127.0.0.1:$POSTGRES_PORT/depository"
-    echo "export REDIS_URL=redis://127.0.0.1:$REDIS_PORT/0"
+start_opensearch() { "$ROOT/services/opensearch/node.sh" start >&2; }
+stop_opensearch() { "$ROOT/services/opensearch/node.sh" stop >&2 || true; }
+
+env_postgres() { echo "export DATABASE_URL=postgres://depository@127.0.0.1:$POSTGRES_PORT/depository"; }
+env_redis() { echo "export REDIS_URL=redis://127.0.0.1:$REDIS_PORT/0"; }
+env_opensearch() {
     echo "export SEARCH_URL=http://127.0.0.1:$OPENSEARCH_PORT"
     echo "export SEARCH_BACKEND=opensearch3"
 }
 
-case "${1:-}" in
+command="${1:-}"
+shift || true
+# shellcheck disable=SC2206 - SERVICES is a space-separated list of names
+selected=(${@:-${SERVICES:-postgres redis opensearch}})
+for service in "${selected[@]}"; do
+    case "$service" in
+        postgres | redis | opensearch) ;;
+        *) fail "unknown service '$service': expected postgres, redis or opensearch" ;;
+    esac
+done
+
+case "$command" in
     start)
-        start_postgres
-        start_redis
-        "$ROOT/services/opensearch/node.sh" start >&2
-        print_env
+        for service in "${selected[@]}"; do "start_$service"; done
+        for service in "${selected[@]}"; do "env_$service"; done
         ;;
     stop)
-        "$ROOT/services/opensearch/node.sh" stop >&2 || true
-        stop_redis
-        stop_postgres
+        # In reverse order: the search node and Redis first, the database last.
+        for ((i = ${#selected[@]} - 1; i >= 0; i--)); do "stop_${selected[i]}"; done
         ;;
     env)
-        print_env
+        for service in "${selected[@]}"; do "env_$service"; done
         ;;
     *)
-        echo "usage: $0 start|stop|env" >&2
+        echo "usage: $0 start|stop|env [postgres|redis|opensearch ...]" >&2
         exit 2
         ;;
 esac

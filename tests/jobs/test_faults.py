@@ -186,3 +186,42 @@ def test_a_page_published_while_the_engine_is_down_reaches_it_after_recovery_and
     call_command("reconcile_search_index", stdout=output)
     assert str(page.pk) in held_ids()
     assert "1 missing" in output.getvalue() and "1 repaired" in output.getvalue()
+
+
+@pytest.fixture
+def database_link():
+    """This process's database connection, through a link the test can cut."""
+    from django.db import connection
+
+    database = connection.settings_dict
+    saved = database["HOST"], database["PORT"]
+    link = TcpLink(saved[0] or "127.0.0.1", int(saved[1]))
+    link.restore()
+    connection.close()
+    database["HOST"], database["PORT"] = "127.0.0.1", link.port
+    yield link
+    connection.close()
+    database["HOST"], database["PORT"] = saved
+
+
+def test_a_database_outage_answers_503_with_retry_after_in_the_visitors_language_and_recovers(
+    client, site_tree, database_link
+):
+    from django.db import close_old_connections
+
+    def request(url):
+        close_old_connections()  # as Django's request handler does before every request (the test client does not)
+        return client.get(url)
+
+    assert request("/uk/").status_code == 200
+
+    database_link.cut()
+    ukrainian, english = request("/uk/about/"), request("/en/about/")
+    database_link.restore()
+    recovered = request("/en/about/")
+
+    for response, language in ((ukrainian, "uk"), (english, "en")):
+        assert response.status_code == 503
+        assert int(response["Retry-After"]) > 0
+        assert f'<html lang="{language}">' in response.content.decode()
+    assert recovered.status_code == 200 and "About the project" in recovered.content.decode()

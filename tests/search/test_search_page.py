@@ -65,3 +65,29 @@ def test_search_answers_from_the_database_when_the_engine_fails(client, searchab
     assert response.status_code == 200
     assert 'href="/en/about/"' in response.content.decode()
     assert "answering from the database" in caplog.text
+
+
+@pytest.mark.parametrize("endpoint", ["images", "documents"])
+def test_the_media_apis_search_from_the_database_when_the_engine_fails(client, settings, db, endpoint):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    document = Document(title="Звіт про електронні петиції")
+    document.file.save("report.txt", ContentFile(b"report"), save=True)
+    call_command("update_index", verbosity=0)
+    if "fallback" not in settings.WAGTAILSEARCH_BACKENDS:
+        settings.WAGTAILSEARCH_BACKENDS = {
+            **settings.WAGTAILSEARCH_BACKENDS,
+            "fallback": {"BACKEND": "wagtail.search.backends.database"},
+        }
+        call_command("update_index", backend_name="fallback", verbosity=0)
+    settings.WAGTAILSEARCH_BACKENDS = {
+        **settings.WAGTAILSEARCH_BACKENDS,
+        "default": {"BACKEND": "modelsearch.backends.opensearch3", "URLS": ["http://127.0.0.1:9"], "TIMEOUT": 1},
+    }
+
+    response = client.get(f"/api/v2/{endpoint}/", {"search": "петиції"})
+
+    assert response.status_code == 200
+    titles = [item["title"] for item in response.json()["items"]]
+    assert titles == (["Звіт про електронні петиції"] if endpoint == "documents" else [])

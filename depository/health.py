@@ -4,8 +4,13 @@
 site depends on and answers 503, naming the component and the error, when one of them fails. A
 component that fails while the site still serves through a substitute (search answered from the
 database while the engine is down) is ``degraded``: the answer says so, with status 200.
+
+Anyone gets the statuses; the details (hosts, driver errors, versions) help an attacker as much as
+an operator, so only signed-in staff users (``is_staff``) and a monitor carrying READINESS_TOKEN
+(``Authorization: Bearer …``) see them.
 """
 
+import hmac
 import logging
 from datetime import timedelta
 
@@ -95,6 +100,17 @@ def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
+def may_see_details(request):
+    user = getattr(request, "user", None)
+    if user is not None and user.is_active and user.is_staff:
+        return True
+    token = settings.READINESS_TOKEN
+    scheme, _, credential = request.headers.get("Authorization", "").partition(" ")
+    return (
+        bool(token) and scheme.lower() == "bearer" and hmac.compare_digest(credential.strip().encode(), token.encode())
+    )
+
+
 @never_cache
 def readyz(request):
     components = {}
@@ -109,4 +125,6 @@ def readyz(request):
             components[name] = {"status": "error", "detail": f"{type(error).__name__}: {error}"}
     statuses = {component["status"] for component in components.values()}
     status = "error" if "error" in statuses else "degraded" if "degraded" in statuses else "ok"
+    if not may_see_details(request):
+        components = {name: {"status": component["status"]} for name, component in components.items()}
     return JsonResponse({"status": status, "components": components}, status=503 if status == "error" else 200)

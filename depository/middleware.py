@@ -1,5 +1,5 @@
 """The project's middleware: locale redirects for public pages only; bad input and oversized requests;
-a database outage as 503.
+the Content-Security-Policy of the admin; a database outage as 503.
 
 Django's LocaleMiddleware answers a 404 on an address without a language prefix by redirecting to
 the prefixed address whenever that one resolves; Wagtail's catch-all page route makes every
@@ -14,6 +14,8 @@ The connection is opened again by the next request, so the site recovers by itse
 
 import logging
 
+from csp import constants as csp_constants
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.template.defaultfilters import filesizeformat
@@ -118,3 +120,30 @@ class DatabaseUnavailableMiddleware:
             return None
         logger.error("database unavailable for %s: %s: %s", request.path, type(exception).__name__, exception)
         return database_unavailable(request)
+
+
+# What Wagtail's admin needs beyond the public pages' policy: its widgets and panels still run
+# inline scripts and set inline styles, and the accessibility checker (axe-core) compiles its
+# messages with new Function(). A nonce would switch 'unsafe-inline' off in browsers, so the
+# admin's script-src has none. Page previews are framed by the admin itself.
+ADMIN_POLICY_REPLACE = {
+    "script-src": [csp_constants.SELF, csp_constants.UNSAFE_INLINE, csp_constants.UNSAFE_EVAL],
+    "style-src": [csp_constants.SELF, csp_constants.UNSAFE_INLINE],
+    "frame-ancestors": [csp_constants.SELF],
+}
+ADMIN_POLICY_UPDATE = {
+    "img-src": ["blob:", "https://www.gravatar.com"],  # upload previews; editors' avatars
+    "font-src": ["data:"],
+    "frame-src": [csp_constants.SELF],  # the preview panel
+}
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's policy (settings.CONTENT_SECURITY_POLICY), with the admin's additions under /admin/."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path_info.startswith(ADMIN_PATH):
+            parts.replace = {**ADMIN_POLICY_REPLACE, **(parts.replace or {})}
+            parts.update = {**ADMIN_POLICY_UPDATE, **(parts.update or {})}
+        return parts

@@ -5,13 +5,16 @@ Wagtail's database search backend, Celery tasks run in-process, e-mail written t
 Production (``DEBUG=false``) refuses to start without a real ``SECRET_KEY`` and ``ALLOWED_HOSTS``.
 """
 
+import importlib.util
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
 import dj_email_url
+from csp import constants as csp_constants
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -56,9 +59,78 @@ else:
     CSRF_COOKIE_SECURE = True
     SECURE_CONTENT_TYPE_NOSNIFF = True
     CSRF_TRUSTED_ORIGINS = [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS if host != "*"]
+    # Plain HTTP is redirected to HTTPS; behind a TLS-terminating proxy the redirect follows the
+    # proxy's X-Forwarded-Proto (above). Turn it off only where the proxy itself redirects.
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+    # Browsers remember to use HTTPS only, for the site and its subdomains, and may be told so in
+    # advance (the preload list); 0 seconds turns HSTS off (a first rollout can start small).
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
 
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Wagtail's preview and wagtail-localize's editor set SAMEORIGIN on their own responses, so every
+# other page can refuse to be framed at all.
+X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Visitors behind the site's own reverse proxies: how many of them append to X-Forwarded-For.
+# 0 means the site is reached directly and the client is REMOTE_ADDR (depository/clients.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Content-Security-Policy (django-csp): the public pages' policy; the admin gets the additions
+# Wagtail's admin needs (depository/middleware.py). The project's own inline scripts carry a nonce.
+VIDEO_FRAME_SOURCES = ["https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", csp_constants.NONCE],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "media-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": VIDEO_FRAME_SOURCES,
+        "frame-ancestors": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
+# Permissions-Policy (django-permissions-policy): nothing the site does not use; full screen and
+# picture-in-picture for the video players it embeds.
+PERMISSIONS_POLICY = {
+    **dict.fromkeys(
+        ["accelerometer", "autoplay", "bluetooth", "browsing-topics", "camera", "display-capture", "geolocation"], []
+    ),
+    **dict.fromkeys(["gyroscope", "hid", "magnetometer", "microphone", "midi", "payment", "serial", "usb"], []),
+    **dict.fromkeys(["encrypted-media", "fullscreen", "picture-in-picture"], ["self", *VIDEO_FRAME_SOURCES]),
+}
+
+# Login throttling (django-axes) for the admin's and the site's logins and for page passwords
+# (depository/logins.py): after LOGIN_FAILURE_LIMIT failures a client is locked out, the right
+# password included, until LOGIN_COOLOFF_MINUTES pass without another failure.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = "depository.logins.lockout_parameters"
+AXES_CLIENT_IP_CALLABLE = "depository.clients.client_address"
+AXES_LOCKOUT_CALLABLE = "depository.logins.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False  # Django's admin is not served; `manage.py axes_list_attempts` / `axes_reset`
+
+# Public forms (depository/ratelimits.py): at most this many submissions per client and per e-mail
+# address ("count/period", period in s, m, h or d, e.g. "10/h" or "5/10m").
+RATE_LIMITS = {
+    "registration": {
+        "client": os.environ.get("RATE_LIMIT_REGISTRATION_CLIENT", "10/h"),
+        "address": os.environ.get("RATE_LIMIT_REGISTRATION_ADDRESS", "3/h"),
+    },
+    # The personal confirmation and cancellation links: their tokens must not be guessed.
+    "registration_link": {"client": os.environ.get("RATE_LIMIT_REGISTRATION_LINK_CLIENT", "30/h")},
+}
+RATELIMIT_FAIL_OPEN = True  # a cache that cannot count lets the submission through
+
+# /readyz shows its details (hosts, errors, versions) to staff and to this bearer token only.
+READINESS_TOKEN = os.environ.get("READINESS_TOKEN", "")
 
 # --- Applications ---------------------------------------------------------------------------
 
@@ -99,10 +171,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "depository.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "depository.middleware.DatabaseUnavailableMiddleware",  # a database outage answers 503, not 500
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -115,6 +191,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: it turns a locked-out login into the lockout page
 ]
 
 ROOT_URLCONF = "depository.urls"
@@ -278,6 +355,42 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Uploaded files are served by the application from MEDIA_ROOT (depository/media.py) for this long.
+MEDIA_MAX_AGE = int(os.environ.get("MEDIA_MAX_AGE", str(30 * 24 * 3600)))
+# Or kept in an S3-compatible bucket (django-storages; `pip install boto3` where it is used). The
+# credentials stay in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY), read by boto3.
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local")
+if MEDIA_STORAGE == "s3":
+    if not os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+        sys.exit("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME (and AWS_S3_ENDPOINT_URL outside Amazon S3).")
+    if importlib.util.find_spec("boto3") is None:
+        sys.exit("MEDIA_STORAGE=s3 needs the S3 client: pip install boto3.")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            # A public custom domain (a CDN) serves plain URLs; otherwise every URL is signed.
+            "querystring_auth": not os.environ.get("AWS_S3_CUSTOM_DOMAIN"),
+            "file_overwrite": False,  # a new upload never replaces another file of the same name
+            "object_parameters": {"CacheControl": f"public, max-age={MEDIA_MAX_AGE}"},
+        },
+    }
+    _media = urlsplit(
+        f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"
+        if os.environ.get("AWS_S3_CUSTOM_DOMAIN")
+        else os.environ.get("AWS_S3_ENDPOINT_URL") or "https://s3.amazonaws.com"
+    )
+    # Pictures and clips come from the bucket's host, or its virtual-hosted subdomains.
+    for _directive in ("img-src", "media-src"):
+        CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive] += [
+            f"{_media.scheme}://{_media.netloc}",
+            f"{_media.scheme}://*.{_media.netloc}",
+        ]
+elif MEDIA_STORAGE != "local":
+    sys.exit(f"MEDIA_STORAGE must be local or s3, not {MEDIA_STORAGE!r}.")
 
 # --- Wagtail --------------------------------------------------------------------------------
 
@@ -311,5 +424,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},  # failed logins and lockouts, without the chatter of each check
+    },
 }

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -12,6 +11,7 @@ from home.sitemaps import LocalizedSitemap
 from search import api as search_api
 from search import views as search_views
 
+from . import logins, media
 from .api import api_router
 from .health import healthz, readyz
 
@@ -33,13 +33,19 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.MEDIA_STORAGE == "local":
+    urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", media.serve_media, name="media"))
 
 # Public pages carry their locale (/uk/…, /en/…); LocaleMiddleware redirects / by Accept-Language.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("events/", include("events.urls")),
+    # Before Wagtail's own route of the same address: the page-password form, throttled.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        logins.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -3,8 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from depository.honeypot import HoneypotFormMixin
 
-class RegistrationForm(forms.Form):
+
+class RegistrationForm(HoneypotFormMixin, forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=200)
     email = forms.EmailField(label=_("E-mail"), help_text=_("We send the confirmation and a cancellation link here."))
     organisation = forms.CharField(label=_("Organisation"), max_length=255)

@@ -1,7 +1,5 @@
 """Calendar files, the registrant's confirmation and cancellation pages and the organisers' CSV export."""
 
-import csv
-
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,11 +9,11 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
+from depository import ratelimits
+from depository.csv_export import csv_lines
+
 from .ical import calendar_file
 from .models import EVENT_TIME_ZONE, EventPage, Registration
-
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def calendar_response(content, filename):
@@ -48,7 +46,9 @@ def personal_page(response):
     return response
 
 
+# Every request to a personal link counts towards the client's limit, found or not: no guessing tokens.
 @require_http_methods(["GET", "POST"])
+@ratelimits.limit_clients("registration_link")
 def confirm_registration(request, token):
     """The link from the first e-mail: GET shows a button (mail scanners follow links), POST confirms the address."""
     registration = get_object_or_404(Registration.objects.select_related("event"), token=token)
@@ -67,6 +67,7 @@ def confirm_registration(request, token):
 
 
 @require_http_methods(["GET", "POST"])
+@ratelimits.limit_clients("registration_link")
 def cancel_registration(request, token):
     """The link from the registrant's e-mail: GET asks to confirm, POST cancels."""
     registration = get_object_or_404(Registration.objects.select_related("event"), token=token)
@@ -82,39 +83,27 @@ def cancel_registration(request, token):
     return personal_page(response)
 
 
-def csv_cell(value):
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
 def local_time(value):
     return timezone.localtime(value, EVENT_TIME_ZONE).strftime("%Y-%m-%d %H:%M") if value else ""
 
 
 def export_registrations(request, event_id):
-    """An event's registrations as CSV for organisers: UTF-8 with a BOM, so that Excel reads Cyrillic."""
+    """An event's registrations as CSV for organisers (depository/csv_export.py)."""
     if not request.user.has_perm("events.view_registration"):
         return HttpResponseForbidden(gettext("Only organisers can see registrations."))
     event = get_object_or_404(EventPage, pk=event_id).canonical_event
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="registrations-{event.pk}.csv"'
-    add_never_cache_headers(response)
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(
+    header = [
+        gettext("Name"),
+        gettext("E-mail"),
+        gettext("Organisation"),
+        gettext("Comment"),
+        gettext("Status"),
+        gettext("Language"),
+        gettext("Registered at (Kyiv time)"),
+        gettext("Cancelled at (Kyiv time)"),
+    ]
+    rows = (
         [
-            gettext("Name"),
-            gettext("E-mail"),
-            gettext("Organisation"),
-            gettext("Comment"),
-            gettext("Status"),
-            gettext("Language"),
-            gettext("Registered at (Kyiv time)"),
-            gettext("Cancelled at (Kyiv time)"),
-        ]
-    )
-    for registration in event.registrations.order_by("created_at", "pk"):
-        row = [
             registration.name,
             registration.email,
             registration.organisation,
@@ -124,5 +113,9 @@ def export_registrations(request, event_id):
             local_time(registration.created_at),
             local_time(registration.cancelled_at),
         ]
-        writer.writerow([csv_cell(value) for value in row])
+        for registration in event.registrations.order_by("created_at", "pk")
+    )
+    response = HttpResponse(csv_lines(header, rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="registrations-{event.pk}.csv"'
+    add_never_cache_headers(response)
     return response

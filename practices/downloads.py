@@ -1,13 +1,15 @@
 """Open-data downloads of the case library (JSON Lines and CSV), following the visitor's filters.
 
 The JSON Lines are the interchange format itself; contacts appear only where the person agreed to
-be shown. Both stream, so a download of the whole library does not sit in memory.
+be shown. Both stream, so a download of the whole library does not sit in memory; the CSV goes
+through the project's one CSV writer, which keeps cells from running as spreadsheet formulas.
 """
 
-import csv
 import json
 
 from django.http import StreamingHttpResponse
+
+from depository.csv_export import csv_lines
 
 from .interchange import EXPORT_CHUNK_SIZE, FIELDS, TEXTS, export_record, with_export_relations
 
@@ -25,28 +27,19 @@ def public_records(pages, request):
         yield record
 
 
-class Echo:
-    """A file-like object whose write returns the line, for csv.writer inside a generator."""
-
-    def write(self, value):
-        return value
-
-
 def csv_rows(records):
-    writer = csv.writer(Echo())
-    yield "\ufeff" + writer.writerow(CSV_COLUMNS)  # the BOM lets spreadsheet programs read UTF-8
     for record in records:
         row = dict(record)
         row["categories"] = ";".join(record["categories"])
         row["tags"] = ";".join(record.get("tags", []))
         row["adopted_by"] = ";".join(item["community"] for item in record.get("adopted_by", []))
-        yield writer.writerow([row.get(column, "") for column in CSV_COLUMNS])
+        yield [row.get(column, "") for column in CSV_COLUMNS]
 
 
 def download_response(pages, request, file_format, filename):
     records = public_records(pages, request)
     if file_format == "csv":
-        lines = csv_rows(records)
+        lines = csv_lines(CSV_COLUMNS, csv_rows(records))
     else:
         lines = (json.dumps(record, ensure_ascii=False) + "\n" for record in records)
     response = StreamingHttpResponse(lines, content_type=f"{FORMATS[file_format]}; charset=utf-8")

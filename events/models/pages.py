@@ -26,6 +26,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from depository import ratelimits
 from home.blocks import VideoBlock
 from home.listing import choice_filter
 from home.models import BasePage, ContentPage
@@ -303,6 +304,15 @@ class EventPage(ContentPage):
         if reason:
             messages.error(request, reason)
             form = None
+        elif limited := ratelimits.check(request, "registration", address=request.POST.get("email")):
+            form.add_error(None, limited.message)
+            return ratelimits.too_many_requests(
+                request,
+                limited.message,
+                limited.retry_after,
+                self.get_template(request),
+                self.get_context(request, form=form),
+            )
         elif form.is_valid():
             try:
                 registration = Registration.objects.register(

@@ -129,6 +129,16 @@ def test_downloads_follow_the_filters_and_keep_private_contacts_private(client, 
     assert next(row for row in rows if row["title"] == "Бюджет Полтава")["adopted_by"] == "Кременчук"
 
 
+def test_the_csv_download_neutralises_formulas(client, library):
+    CasePageFactory(parent=library, title='=HYPERLINK("http://evil","Кейс")')
+
+    response = client.get("/uk/cases/", {"format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+
+    assert [row["title"] for row in rows] == ['\'=HYPERLINK("http://evil","Кейс")']
+    assert rows[0]["year"] == "2015"
+
+
 def test_map_counts_the_filtered_cases_and_keeps_the_filters_in_its_links(client, cases):
     soup = BeautifulSoup(client.get("/uk/cases/", {"award": "winner"}).content, "html.parser")
 

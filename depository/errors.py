@@ -14,6 +14,7 @@ from django.http import HttpResponse
 from django.template import loader
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
@@ -37,8 +38,17 @@ def page_not_found(request, exception):
 
 
 def database_unavailable(request):
-    """503 with Retry-After: the request may succeed once the database is back; never cached."""
-    response = render_error_page(request, "503.html", 503, {"retry_after": RETRY_AFTER})
+    """503 with Retry-After: the request may succeed once the database is back; never cached.
+
+    API clients get the API's error shape; visitors the 503 page.
+    """
+    from .bad_input import API_PATH, json_error  # bad_input renders its page with this module
+
+    if request.path_info.startswith(API_PATH):
+        with translation.override(translation.get_language_from_request(request)):
+            response = json_error(_("The service is temporarily unavailable; try again shortly."), status=503)
+    else:
+        response = render_error_page(request, "503.html", 503, {"retry_after": RETRY_AFTER})
     response.headers["Retry-After"] = str(RETRY_AFTER)
     add_never_cache_headers(response)
     return response

@@ -128,3 +128,11 @@ def test_site_answers_again_once_the_database_is_back(client, site_tree):
 
     assert response.status_code == 200
     assert "About the project" in response.content.decode()
+
+
+def test_the_api_answers_503_in_its_error_shape_while_the_database_is_unreachable(client, database_down):
+    response = client.get("/api/v2/pages/", HTTP_ACCEPT_LANGUAGE="uk")
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert response.json() == {"error": "Сервіс тимчасово недоступний; спробуйте ще раз за хвилину.", "field": None}

@@ -53,9 +53,12 @@ def cancel_registration(request, token):
         "events/cancel_registration.html",
         {"registration": registration, "event": registration.event.localized, "cancelled_now": cancelled_now},
     )
-    # The address is the registrant's key: keep it out of caches, referrers and search engines.
+    # The address is the registrant's key: keep it out of caches, search engines and other sites'
+    # Referer headers. "same-origin" sends no Referer to any other site, while requests to this site
+    # keep their origin: under "no-referrer" browsers send "Origin: null" with the page's own POST,
+    # which the CSRF check must refuse.
     add_never_cache_headers(response)
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response
 

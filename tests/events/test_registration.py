@@ -224,7 +224,7 @@ class TestCancellationLink:
 
         assert response.status_code == 200
         assert '<form method="post">' in response.content.decode()
-        assert response["Referrer-Policy"] == "no-referrer"
+        assert response["Referrer-Policy"] == "same-origin"
         registration.refresh_from_db()
         assert registration.status == "confirmed"
 

@@ -26,7 +26,7 @@ install: $(VENV)/.installed
 messages: install
 	$(MANAGE) compilemessages --ignore=.venv --ignore=var --verbosity=0
 
-run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: messages
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo

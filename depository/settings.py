@@ -57,6 +57,21 @@ else:
     SECURE_CONTENT_TYPE_NOSNIFF = True
     CSRF_TRUSTED_ORIGINS = [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS if host != "*"]
 
+# --- Public address (SITE_URL) --------------------------------------------------------------
+# The address people reach the site at: e-mails, calendar files, feeds, the sitemap and the API
+# build their absolute links on it (home/site_url.py), and the Wagtail Site record follows it.
+
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+if not SITE_URL and not DEBUG:
+    sys.exit(
+        "Refusing to start with DEBUG off: set SITE_URL to the site's public address, e.g. https://depository.example.org."
+    )
+SITE_URL = SITE_URL or "http://127.0.0.1:8000"
+_site_url = urlsplit(SITE_URL)
+if _site_url.scheme not in {"http", "https"} or not _site_url.hostname or _site_url.path or _site_url.query:
+    sys.exit(f"SITE_URL must be a site's address such as https://depository.example.org (no path), not {SITE_URL!r}.")
+WAGTAILAPI_BASE_URL = SITE_URL
+
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
@@ -240,7 +255,7 @@ STORAGES = {
 # --- Wagtail --------------------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = _("Depository of e-governance best practices")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "odp", "rtf", "txt", "xlsx", "zip"] + [
     "mp4",  # video clips of cases, played by the browser
     "webm",

@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.api.v2.filters import SearchFilter
 
+from home.site_url import absolute_url, page_url
+
 from .service import InvalidSearchRequest, order_by_rank, parse_filters, ranked_page_ids, search_site, suggest
 from .views import record_query
 
@@ -40,7 +42,7 @@ def search(request):
             "id": hit.page.pk,
             "type": hit.page._meta.label,
             "title": hit.page.title,
-            "url": request.build_absolute_uri(hit.page.get_url(request)),
+            "url": page_url(hit.page, request),
             "locale": language_code,
             "key": getattr(hit.page, "key", None),
             "highlight": hit.highlight,
@@ -53,7 +55,7 @@ def search(request):
             "page": result.page_number,
             "items": items,
             "facets": result.facets,
-            "promotions": [{**pick, "url": request.build_absolute_uri(pick["url"])} for pick in result.promotions],
+            "promotions": [{**pick, "url": absolute_url(pick["url"])} for pick in result.promotions],
         },
         json_dumps_params={"ensure_ascii": False},
     )

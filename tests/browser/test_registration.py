@@ -38,3 +38,13 @@ def test_a_visitor_registers_and_cancels_from_the_e_mail_link(page, width, site)
     page.get_by_role("button", name="Скасувати мою реєстрацію").click()
 
     assert page.get_by_text("Вашу реєстрацію скасовано").is_visible()
+
+
+def test_the_e_mail_links_point_to_the_site_address(page, site):
+    address = "taras@example.org"
+
+    register(page, "Тарас Коваль", address)
+
+    (message,) = messages_to(site.mail_dir, address)
+    assert f"{site.url}{EVENT}" in body(message)
+    assert CANCEL_LINK.search(body(message)).group().startswith(f"{site.url}/uk/events/registrations/")

@@ -39,14 +39,8 @@ def choose(page, field):
 
 
 def fill_case(page, title, slug):
-    page.locator("#id_title").fill(title)
-    page.locator("#id_intro").fill("Громада записує відвідувачів до ЦНАП через інтернет.")
-    choose(page, "region")
-    page.locator("#id_level").select_option("city")
-    page.locator("#id_community").fill("Вінниця")
-    page.locator("#id_year").fill("2021")
-    choose(page, "category")
-    # The slug and the key are on other tabs; an editor would type them there.
+    # The slug and the key are on other tabs; an editor would type them there. First, so that the
+    # autosave, which runs as soon as the form is valid, saves the page under its final slug.
     page.evaluate(
         """slug => { for (const id of ["id_slug", "id_key"]) {
             const input = document.getElementById(id);
@@ -55,6 +49,13 @@ def fill_case(page, title, slug):
         } }""",
         slug,
     )
+    page.locator("#id_title").fill(title)
+    page.locator("#id_intro").fill("Громада записує відвідувачів до ЦНАП через інтернет.")
+    choose(page, "region")
+    page.locator("#id_level").select_option("city")
+    page.locator("#id_community").fill("Вінниця")
+    page.locator("#id_year").fill("2021")
+    choose(page, "category")
 
 
 def publish(page):
@@ -89,12 +90,14 @@ def test_publishing_after_the_autosave_created_the_page_publishes_that_page(page
     add_form = open_new_case_form(page)
     fill_case(page, "Кейс, який автозбереження встигло створити", slug)
     page.wait_for_url(EDIT_URL)  # the autosave created the page and pointed the form at its editor
+    page.wait_for_load_state("networkidle")  # and reloaded the form's parts from the editor
 
     # The editor's Publish left before the form was pointed at the editor: it reaches the add form.
     page.locator("#page-edit-form").evaluate("(form, address) => { form.action = address; }", add_form)
     publish(page)
 
-    assert page.locator(".w-field__errors .error-message").count() == 0
+    said = page.locator(".messages, .error-message").all_inner_texts()
+    assert page.locator(".w-field__errors .error-message").count() == 0, said
     response = page.goto(f"/uk/cases/{slug}/")
-    assert response.status == 200
+    assert response.status == 200, said
     assert page.get_by_role("heading", level=1).inner_text() == "Кейс, який автозбереження встигло створити"

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install messages lint check-django test-embedded test-services services services-stop worker help
+.PHONY: run test install messages lint check-django test-embedded test-services test-browser services services-stop worker help
 
 help:
 	@echo "make run    install, migrate, load the demo content and serve http://127.0.0.1:$(PORT)"
@@ -26,7 +26,7 @@ install: $(VENV)/.installed
 messages: install
 	$(MANAGE) compilemessages --ignore=.venv --ignore=var --verbosity=0
 
-run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: messages
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
@@ -52,7 +52,7 @@ worker: messages
 
 # First pass: the embedded defaults (SQLite, database search, tasks in-process).
 test-embedded: messages
-	$(BIN)/pytest -m "not services"
+	$(BIN)/pytest -m "not services and not browser"
 
 # Second pass: every test against PostgreSQL, Redis with a Celery worker, and OpenSearch; then the
 # fault-injection tests, which take services away, in a session of their own.
@@ -60,7 +60,7 @@ test-embedded: messages
 test-services: messages
 	@if environment="$$(services/services.sh start)"; then \
 		eval "$$environment"; \
-		SEARCH_INDEX_PREFIX=test_ $(BIN)/pytest -m "not faults" && \
+		SEARCH_INDEX_PREFIX=test_ $(BIN)/pytest -m "not faults and not browser" && \
 		SEARCH_INDEX_PREFIX=test_ $(BIN)/pytest -m faults; \
 	elif [ "$$CI" = "true" ]; then \
 		echo "make test: the real services could not be started (see above)"; exit 1; \
@@ -68,4 +68,15 @@ test-services: messages
 		echo "make test: WARNING: real-services pass SKIPPED: the services could not be started (see above)"; \
 	fi
 
-test: lint check-django test-embedded test-services
+# Third pass: tests/browser/ in Debian's Chromium against the demo site served on the embedded defaults.
+# Under CI=true a browser or checker that cannot be had fails the run; elsewhere the pass is skipped, loudly.
+test-browser: messages
+	@if services/browser.sh ensure; then \
+		$(BIN)/pytest -m browser tests/browser; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "make test: the browser suite's tools could not be installed (see above)"; exit 1; \
+	else \
+		echo "make test: WARNING: browser pass SKIPPED: its tools could not be installed (see above)"; \
+	fi
+
+test: lint check-django test-embedded test-services test-browser

@@ -71,6 +71,22 @@ else:
 # Wagtail's preview and wagtail-localize's editor set SAMEORIGIN on their own responses, so every
 # other page can refuse to be framed at all.
 X_FRAME_OPTIONS = "DENY"
+
+# --- Public address (SITE_URL) --------------------------------------------------------------
+# The address people reach the site at: e-mails, calendar files, feeds, the sitemap and the API
+# build their absolute links on it (home/site_url.py), and the Wagtail Site record follows it.
+
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+if not SITE_URL and not DEBUG:
+    sys.exit(
+        "Refusing to start with DEBUG off: set SITE_URL to the site's public address, e.g. https://depository.example.org."
+    )
+SITE_URL = SITE_URL or "http://127.0.0.1:8000"
+_site_url = urlsplit(SITE_URL)
+if _site_url.scheme not in {"http", "https"} or not _site_url.hostname or _site_url.path or _site_url.query:
+    sys.exit(f"SITE_URL must be a site's address such as https://depository.example.org (no path), not {SITE_URL!r}.")
+WAGTAILAPI_BASE_URL = SITE_URL
+
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Visitors behind the site's own reverse proxies: how many of them append to X-Forwarded-For.
 # 0 means the site is reached directly and the client is REMOTE_ADDR (depository/clients.py).
@@ -395,7 +411,7 @@ elif MEDIA_STORAGE != "local":
 # --- Wagtail --------------------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = _("Depository of e-governance best practices")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "odp", "rtf", "txt", "xlsx", "zip"] + [
     "mp4",  # video clips of cases, played by the browser
     "webm",

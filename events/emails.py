@@ -1,12 +1,13 @@
 """The e-mails a registrant receives, written in the language they registered in."""
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from home.site_url import absolute_url, page_url
 
 from .models import EVENT_TIME_ZONE
 
@@ -18,26 +19,19 @@ SUBJECTS = {
 }
 
 
-def site_root(page):
-    """The site address the page is served from, or the configured base address."""
-    parts = page.get_url_parts()
-    return (parts[1] if parts else None) or settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-
-
 def registration_email(registration, notice):
     """The ``notice`` for ``registration``: "confirm" (the address), then "confirmed", "waiting" or "promoted"."""
     with translation.override(registration.language):
         page = registration.event.specific.localized
-        root = site_root(page)
         context = {
             "notice": notice,
             "registration": registration,
             "page": page,
             "starts": date_format(timezone.localtime(page.start, EVENT_TIME_ZONE), "DATETIME_FORMAT"),
             "ends": date_format(timezone.localtime(page.end, EVENT_TIME_ZONE), "DATETIME_FORMAT"),
-            "page_url": root + page.get_url(),
-            "cancel_url": root + reverse("events:cancel_registration", args=[registration.token]),
-            "confirm_url": root + reverse("events:confirm_registration", args=[registration.token]),
+            "page_url": page_url(page),
+            "cancel_url": absolute_url(reverse("events:cancel_registration", args=[registration.token])),
+            "confirm_url": absolute_url(reverse("events:confirm_registration", args=[registration.token])),
             "expires": date_format(
                 timezone.localtime(registration.confirmation_expires_at, EVENT_TIME_ZONE), "DATETIME_FORMAT"
             ),

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from home.site_url import page_url
+
 from .models import EVENT_TIME_ZONE
 
 PRODID = "-//E-Governance Cities of Ukraine//Depository of e-governance best practices//EN"
@@ -32,7 +34,7 @@ def vevent(page, request):
         event.add("description", description)
     if page.location_text:
         event.add("location", page.location_text)
-    event.add("url", page.get_full_url(request))
+    event.add("url", page_url(page, request))
     event.add("status", "CANCELLED" if page.cancelled else "CONFIRMED")
     if page.last_published_at:
         event.add("last-modified", page.last_published_at)

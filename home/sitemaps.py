@@ -5,8 +5,8 @@ only; Django's ``i18n``/``alternates`` reverse one URL pattern in each language,
 translations are separate pages with slugs of their own. This sitemap lists the trees of every
 translation of the root page and gives each page its live public translations, the pages sharing
 its translation key (``page.get_translations(inclusive=True)``, read for a whole sitemap page in one
-query), plus the default language's address as ``x-default``. Addresses are built on the request's
-host, like the ``hreflang`` links in the page head, so both always agree.
+query), plus the default language's address as ``x-default``. Addresses are built on SITE_URL, like
+the ``hreflang`` links in the page head, so both always agree.
 """
 
 from collections import defaultdict
@@ -15,6 +15,8 @@ from django.conf import settings
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
+
+from home.site_url import absolute_url
 
 
 class LocalizedSitemap(Sitemap):
@@ -33,9 +35,7 @@ class LocalizedSitemap(Sitemap):
         for translation in translations:
             url = translation.get_url(self.request)
             if url:
-                found[translation.translation_key][languages[translation.locale_id]] = self.request.build_absolute_uri(
-                    url
-                )
+                found[translation.translation_key][languages[translation.locale_id]] = absolute_url(url)
         return found, languages
 
     def _urls(self, page, protocol, domain):

@@ -13,6 +13,8 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from home.site_url import absolute_url, page_url
+
 from .videos import page_clips
 
 FEED_LENGTH = 30
@@ -22,7 +24,7 @@ ORGANISATION = gettext_lazy("Association of local self-government bodies “E-Go
 
 def organisation(request):
     """The publisher as a schema.org Organization."""
-    return {"@type": "Organization", "name": str(ORGANISATION), "url": request.build_absolute_uri("/")}
+    return {"@type": "Organization", "name": str(ORGANISATION), "url": absolute_url("/")}
 
 
 class RssNewsFeed(Feed):
@@ -41,7 +43,10 @@ class RssNewsFeed(Feed):
         return _("%(title)s · Depository of e-governance best practices") % {"title": index.title}
 
     def link(self, index):
-        return index.get_url(self.request)
+        return page_url(index, self.request)
+
+    def feed_url(self, index):
+        return absolute_url(self.request.path)
 
     def description(self, index):
         return index.intro or _("News of the depository of e-governance best practices.")
@@ -59,7 +64,7 @@ class RssNewsFeed(Feed):
         return item.intro
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return page_url(item, self.request)
 
     def item_guid(self, item):
         """Stable through renames and moves: made of the page's translation key and language."""
@@ -83,7 +88,7 @@ class RssNewsFeed(Feed):
         clip = next((clip for clip in page_clips(item) if clip.document), None)
         if clip is None:
             return []
-        url = self.request.build_absolute_uri(clip.document.url)
+        url = absolute_url(clip.document.url)
         return [Enclosure(url, str(clip.document.file_size or 0), clip.mime_type)]
 
 

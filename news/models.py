@@ -22,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.models import BasePage, ContentPage
+from home.site_url import absolute_url, page_url
 
 from .api_fields import RelatedCasesField, TagsField
 from .feeds import AtomNewsFeed, RssNewsFeed, organisation
@@ -204,14 +205,14 @@ class NewsPage(BasePage):
             "description": self.intro,
             "datePublished": self.date.isoformat(),
             "inLanguage": self.locale.language_code,
-            "mainEntityOfPage": self.get_full_url(request),
+            "mainEntityOfPage": page_url(self, request),
             "author": organisation(request),
             "publisher": organisation(request),
         }
         if self.last_published_at:
             data["dateModified"] = self.last_published_at.isoformat()
         if self.hero_image:
-            data["image"] = [request.build_absolute_uri(self.hero_image.get_rendition(HERO_RENDITION).url)]
+            data["image"] = [absolute_url(self.hero_image.get_rendition(HERO_RENDITION).url)]
         keywords = [tag.name for tag in self.tags.all()]
         if keywords:
             data["keywords"] = keywords

@@ -14,6 +14,7 @@ from wagtail.models import get_page_models
 
 from depository.hooks import VIDEO_CLIPS
 from home.blocks import VIDEO_FILE_TYPES, VideoBlock, VideoFileBlock, file_extension
+from home.site_url import absolute_url
 from home.video import parse_video_url
 
 VIDEO_BLOCKS = (VideoBlock, VideoFileBlock)
@@ -60,13 +61,13 @@ class Clip:
         data = {"@type": "VideoObject", "name": self.title, "description": self.caption or self.title}
         data["uploadDate"] = upload_date.isoformat() if upload_date else None
         if self.poster:
-            data["thumbnailUrl"] = [request.build_absolute_uri(self.poster.get_rendition(POSTER_RENDITION).url)]
+            data["thumbnailUrl"] = [absolute_url(self.poster.get_rendition(POSTER_RENDITION).url)]
         elif self.thumbnail_url:
             data["thumbnailUrl"] = [self.thumbnail_url]
         if self.source:
             data["embedUrl"] = self.source.embed_url
         elif self.file_url:
-            data["contentUrl"] = request.build_absolute_uri(self.file_url)
+            data["contentUrl"] = absolute_url(self.file_url)
         return {key: value for key, value in data.items() if value}
 
 

@@ -10,6 +10,7 @@ import json
 from django.http import StreamingHttpResponse
 
 from depository.csv_export import csv_lines
+from home.site_url import page_url
 
 from .interchange import EXPORT_CHUNK_SIZE, FIELDS, TEXTS, export_record, with_export_relations
 
@@ -23,7 +24,7 @@ def public_records(pages, request):
         record = export_record(page)
         if not page.contact_public:
             record.pop("contact", None)
-        record["url"] = page.get_full_url(request)
+        record["url"] = page_url(page, request)
         yield record
 
 

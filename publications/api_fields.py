@@ -2,16 +2,17 @@
 
 from rest_framework.fields import Field
 
+from home.site_url import absolute_url
+
 
 class DocumentsField(Field):
     """The publication's files as ``{"title", "url", "format", "size"}``, the URL absolute."""
 
     def to_representation(self, documents):
-        request = self.context.get("request")
         return [
             {
                 "title": item.document.title,
-                "url": request.build_absolute_uri(item.document.url) if request else item.document.url,
+                "url": absolute_url(item.document.url),
                 "format": item.file_format,
                 "size": item.file_size,
             }

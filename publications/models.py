@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.listing import choice_filter
 from home.models import BasePage, ContentPage
+from home.site_url import absolute_url, page_url
 
 from .api_fields import DocumentsField
 
@@ -191,7 +192,7 @@ class PublicationPage(ContentPage):
             "author": authors,
             "publisher": {"@type": "Organization", "name": str(PUBLISHER)},
             "inLanguage": self.locale.language_code,
-            "url": request.build_absolute_uri(self.get_url(request)),
+            "url": page_url(self, request),
             "genre": str(self.get_kind_display()),
         }
         if description:
@@ -202,7 +203,7 @@ class PublicationPage(ContentPage):
             {
                 "@type": "MediaObject",
                 "name": item.document.title,
-                "contentUrl": request.build_absolute_uri(item.document.url),
+                "contentUrl": absolute_url(item.document.url),
                 "encodingFormat": item.document.content_type,
                 **({"contentSize": content_size(item.file_size)} if item.file_size is not None else {}),
             }

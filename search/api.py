@@ -10,6 +10,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.search.backends import get_search_backend
 
 from depository.bad_input import json_error
+from home.site_url import absolute_url, page_url
 
 from .service import (
     InvalidSearchRequest,
@@ -49,7 +50,7 @@ def search(request):
             "id": hit.page.pk,
             "type": hit.page._meta.label,
             "title": hit.page.title,
-            "url": request.build_absolute_uri(hit.page.get_url(request)),
+            "url": page_url(hit.page, request),
             "locale": language_code,
             "key": getattr(hit.page, "key", None),
             "highlight": hit.highlight,
@@ -62,7 +63,7 @@ def search(request):
             "page": result.page_number,
             "items": items,
             "facets": result.facets,
-            "promotions": [{**pick, "url": request.build_absolute_uri(pick["url"])} for pick in result.promotions],
+            "promotions": [{**pick, "url": absolute_url(pick["url"])} for pick in result.promotions],
         },
         json_dumps_params={"ensure_ascii": False},
     )

@@ -30,6 +30,7 @@ from depository import ratelimits
 from home.blocks import VideoBlock
 from home.listing import choice_filter
 from home.models import BasePage, ContentPage
+from home.site_url import absolute_url, page_url
 
 from ..blocks import ProgrammeBlock
 from ..forms import RegistrationForm
@@ -376,7 +377,7 @@ class EventPage(ContentPage):
             "endDate": self.end.astimezone(EVENT_TIME_ZONE).isoformat(),
             "eventAttendanceMode": f"https://schema.org/{self.attendance_mode()}",
             "eventStatus": f"https://schema.org/{'EventCancelled' if self.cancelled else 'EventScheduled'}",
-            "url": self.get_full_url(request),
+            "url": page_url(self, request),
             "description": self.intro or self.search_description,
             "organizer": {
                 "@type": "Organization",
@@ -391,7 +392,7 @@ class EventPage(ContentPage):
             data["performer"] = [self.person(speaker) for speaker in self.speakers]
         if self.image:
             try:
-                data["image"] = request.build_absolute_uri(self.image.get_rendition("fill-1200x675").url)
+                data["image"] = absolute_url(self.image.get_rendition("fill-1200x675").url)
             except SourceImageIOError:
                 pass  # a lost original file must not take the page down; the description goes without it
         return data

@@ -15,6 +15,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage, StandardPage
+from home.site_url import site_address
 
 logger = logging.getLogger(__name__)
 
@@ -133,7 +134,8 @@ def load_demo_pages():
     home = pages[entries[0]["key"], languages[0]]
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+        hostname, port = site_address()
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.save()

@@ -9,10 +9,13 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.images.models import SourceImageIOError
 
+from home.site_url import absolute_url, page_url
+
 from .navigation import alternates_for
 
 logger = logging.getLogger(__name__)
 register = template.Library()
+register.simple_tag(absolute_url, name="absolute_url")
 
 # Inside <script> only these characters can end the element or open markup.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -36,7 +39,7 @@ def og_locale(language_code):
     return OG_LOCALES.get(language_code, language_code)
 
 
-def social_image(page, request):
+def social_image(page):
     """The page's sharing image as a 1200×630 rendition with its absolute URL, or None."""
     image = page.social_image() if hasattr(page, "social_image") else None
     if image is None:
@@ -48,7 +51,7 @@ def social_image(page, request):
         logger.warning("Sharing image %s of page %s has no source file", image.pk, page.pk)
         return None
     return {
-        "url": request.build_absolute_uri(rendition.url),
+        "url": absolute_url(rendition.url),
         "width": rendition.width,
         "height": rendition.height,
         "alt": image.default_alt_text,
@@ -63,12 +66,12 @@ def social_metadata(context):
     if not hasattr(page, "og_type"):
         return {"page": None}
     language_code = page.locale.language_code
-    image = social_image(page, request)
+    image = social_image(page)
     return {
         "page": page,
         "title": page.seo_title or page.title,
         "description": page.search_description or page.intro,
-        "url": request.build_absolute_uri(page.get_url(request)),
+        "url": page_url(page, request),
         "type": page.og_type,
         "locale": og_locale(language_code),
         "alternate_locales": [

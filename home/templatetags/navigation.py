@@ -8,6 +8,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from home.site_url import absolute_url
+
 register = template.Library()
 
 
@@ -69,9 +71,8 @@ def language_switcher(context):
 
 @register.inclusion_tag("home/tags/hreflang.html", takes_context=True)
 def hreflang_links(context):
-    request = context["request"]
     alternates = [alternate for alternate in alternates_for(context) if alternate.is_translation]
-    links = [(alternate.language_code, request.build_absolute_uri(alternate.url)) for alternate in alternates]
+    links = [(alternate.language_code, absolute_url(alternate.url)) for alternate in alternates]
     return {"links": links, "default_url": dict(links).get(settings.LANGUAGE_CODE)}
 
 

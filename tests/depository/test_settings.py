@@ -11,7 +11,8 @@ STRONG_KEY = "k" * 50
 
 
 def start_django(**environment):
-    env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS"}}
+    ignored = {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "SITE_URL"}
+    env = {key: value for key, value in os.environ.items() if key not in ignored}
     env.update(environment)
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
@@ -31,6 +32,7 @@ def start_django(**environment):
         ({"SECRET_KEY": "short", "ALLOWED_HOSTS": "depository.example.org"}, "SECRET_KEY"),
         ({"SECRET_KEY": STRONG_KEY}, "ALLOWED_HOSTS"),
         ({"SECRET_KEY": STRONG_KEY, "ALLOWED_HOSTS": " , "}, "ALLOWED_HOSTS"),
+        ({"SECRET_KEY": STRONG_KEY, "ALLOWED_HOSTS": "depository.example.org"}, "SITE_URL"),
     ],
 )
 def test_production_refuses_to_start_with_insecure_settings(environment, variable):
@@ -42,8 +44,13 @@ def test_production_refuses_to_start_with_insecure_settings(environment, variabl
     assert f"set {variable}" in lines[0]
 
 
-def test_production_starts_with_a_secret_key_and_hosts():
-    result = start_django(DEBUG="false", SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="depository.example.org")
+def test_production_starts_with_a_secret_key_hosts_and_its_address():
+    result = start_django(
+        DEBUG="false",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="depository.example.org",
+        SITE_URL="https://depository.example.org",
+    )
 
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
@@ -54,3 +61,13 @@ def test_development_defaults_start_with_a_warning():
 
     assert result.returncode == 0, result.stderr
     assert "development settings" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "value", ["depository.example.org", "ftp://depository.example.org", "https://example.org/site"]
+)
+def test_a_site_url_that_is_not_a_site_address_is_refused_with_one_line(value):
+    result = start_django(SITE_URL=value)
+
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1].startswith("SITE_URL must be a site's address")

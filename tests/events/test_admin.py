@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
@@ -103,7 +104,7 @@ def test_the_csv_export_opens_in_excel_and_neutralises_formulas(organiser, regis
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 1 + len(registrations)
     header, *lines = rows
-    assert len(header) == 8
+    assert len(header) == 9
     assert lines[0][:3] == ["Ольга Коваль", "olha@example.org", "Вінницька міська рада"]
     assert lines[1][0] == '\'=HYPERLINK("http://evil")'
     assert lines[1][2] == "'+380 44"
@@ -194,3 +195,17 @@ def test_editors_preview_an_event_with_its_registration_form(admin_client, open_
     html = admin_client.get(url).content.decode()
 
     assert "Вебінар (чернетка)" in html and 'name="consent"' in html
+
+
+def test_the_list_exports_the_registrations_it_shows(organiser, registrations, open_event):
+    listing = organiser.get(LIST_URL, {"status": "confirmed"}).content.decode()
+    link = re.search(r'href="([^"]*export=csv[^"]*)"', listing).group(1).replace("&amp;", "&")
+
+    response = organiser.get(link)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [row[1] for row in rows[1:]] == ["olha@example.org", "eve@example.org"]
+    assert rows[2][0] == '\'=HYPERLINK("http://evil")'
+    assert {row[-1] for row in rows[1:]} == {open_event.title}

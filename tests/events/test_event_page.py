@@ -4,12 +4,15 @@ import uuid
 from html.parser import HTMLParser
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
 from tests.events.conftest import kyiv
 from tests.events.factories import EventPageFactory, RegistrationFactory, SpeakerFactory
+
+SITE = settings.SITE_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +95,7 @@ def test_the_event_image_is_in_the_description_and_the_sharing_card(client, even
 
     html = client.get(event.url).content.decode()
 
-    assert json_ld(html)["image"].startswith("http://testserver/")
+    assert json_ld(html)["image"].startswith(f"{SITE}/")
     assert '<meta property="og:image"' in html
 
 

@@ -1,6 +1,7 @@
 from datetime import UTC, datetime
 
 import pytest
+from django.conf import settings
 from icalendar import Calendar
 
 from tests.events.conftest import kyiv
@@ -40,7 +41,7 @@ def test_an_event_file_keeps_the_kyiv_time_zone_and_the_right_instant(client, ev
     assert [timezone.tz_name for timezone in calendar.timezones] == ["Europe/Kyiv"]
     assert str(vevent["SUMMARY"]) == "Вебінар"
     assert str(vevent["LOCATION"]) == "Будинок учених, вул. Володимирська, 45а, Київ"
-    assert str(vevent["URL"]) == "http://localhost/uk/events/" + event.slug + "/"
+    assert str(vevent["URL"]) == f"{settings.SITE_URL}/uk/events/{event.slug}/"
     assert str(vevent["UID"]) == f"{event.translation_key}@events.depository"
     assert "DTSTAMP" in vevent
 
@@ -106,3 +107,14 @@ def test_a_cancelled_event_is_marked_cancelled(client, events_index):
     [vevent] = parse(client.get(f"/uk/events/{event.pk}.ics")).events
 
     assert str(vevent["STATUS"]) == "CANCELLED"
+
+
+def test_calendar_addresses_are_on_the_site_url_whatever_the_request_host(client, events_index, settings):
+    settings.SITE_URL = "https://depository.example.org"
+    event = EventPageFactory(parent=events_index)
+
+    calendar = parse(client.get("/uk/events/calendar.ics", HTTP_HOST="127.0.0.1"))
+
+    assert [str(vevent["URL"]) for vevent in calendar.events] == [
+        f"https://depository.example.org/uk/events/{event.slug}/"
+    ]

@@ -287,7 +287,7 @@ class TestCancellationLink:
 
         assert response.status_code == 200
         assert '<form method="post">' in response.content.decode()
-        assert response["Referrer-Policy"] == "no-referrer"
+        assert response["Referrer-Policy"] == "same-origin"
         registration.refresh_from_db()
         assert registration.status == "confirmed"
 
@@ -311,3 +311,13 @@ class TestCancellationLink:
         first, second = RegistrationFactory(event=open_event), RegistrationFactory(event=open_event)
 
         assert len(first.token) >= 40 and first.token != second.token
+
+
+def test_the_e_mail_links_are_on_the_site_url(client, open_event, settings, django_capture_on_commit_callbacks):
+    settings.SITE_URL = "https://depository.example.org"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        register(client, open_event)
+
+    links = re.findall(r"https?://\S+", mail.outbox[0].body)
+    assert links and all(link.startswith("https://depository.example.org/uk/events/") for link in links)

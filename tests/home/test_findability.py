@@ -4,12 +4,15 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.core.cache import cache
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
 
 from tests.factories import StandardPageFactory
+
+SITE = settings.SITE_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -43,20 +46,20 @@ def test_sitemap_lists_both_languages_with_alternates_pointing_at_each_other(cli
     urls = sitemap(client)
 
     expected = {
-        "uk": "http://testserver/uk/about/",
-        "en": "http://testserver/en/about/",
-        "x-default": "http://testserver/uk/about/",
+        "uk": f"{SITE}/uk/about/",
+        "en": f"{SITE}/en/about/",
+        "x-default": f"{SITE}/uk/about/",
     }
-    assert urls["http://testserver/uk/about/"]["alternates"] == expected
-    assert urls["http://testserver/en/about/"]["alternates"] == expected
-    assert urls["http://testserver/en/"]["alternates"]["uk"] == "http://testserver/uk/"
+    assert urls[f"{SITE}/uk/about/"]["alternates"] == expected
+    assert urls[f"{SITE}/en/about/"]["alternates"] == expected
+    assert urls[f"{SITE}/en/"]["alternates"]["uk"] == f"{SITE}/uk/"
     assert all(entry["lastmod"] for entry in urls.values())
 
 
 def test_sitemap_gives_an_untranslated_page_only_its_own_language(client, site_tree):
-    assert sitemap(client)["http://testserver/uk/only-uk/"]["alternates"] == {
-        "uk": "http://testserver/uk/only-uk/",
-        "x-default": "http://testserver/uk/only-uk/",
+    assert sitemap(client)[f"{SITE}/uk/only-uk/"]["alternates"] == {
+        "uk": f"{SITE}/uk/only-uk/",
+        "x-default": f"{SITE}/uk/only-uk/",
     }
 
 
@@ -72,12 +75,12 @@ def test_sitemap_leaves_out_drafts_and_private_pages(client, site_tree):
     urls = sitemap(client)
 
     assert set(urls) == {
-        "http://testserver/uk/",
-        "http://testserver/en/",
-        "http://testserver/uk/about/",
-        "http://testserver/uk/only-uk/",
+        f"{SITE}/uk/",
+        f"{SITE}/en/",
+        f"{SITE}/uk/about/",
+        f"{SITE}/uk/only-uk/",
     }
-    assert "en" not in urls["http://testserver/uk/about/"]["alternates"]
+    assert "en" not in urls[f"{SITE}/uk/about/"]["alternates"]
 
 
 def test_a_sitemap_page_that_does_not_exist_stays_a_not_found(client, site_tree):
@@ -94,7 +97,7 @@ def test_robots_txt_keeps_crawlers_out_of_the_admin_and_names_the_sitemap(client
     lines = response.content.decode().splitlines()
     assert "User-agent: *" in lines
     assert "Disallow: /admin/" in lines
-    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert f"Sitemap: {SITE}/sitemap.xml" in lines
 
 
 def test_pages_carry_open_graph_and_twitter_metadata(client, site_tree):
@@ -106,7 +109,7 @@ def test_pages_carry_open_graph_and_twitter_metadata(client, site_tree):
 
     assert found["og:title"] == "Про проєкт"
     assert found["og:description"] == "Опис для пошукових систем"
-    assert found["og:url"] == "http://testserver/uk/about/"
+    assert found["og:url"] == f"{SITE}/uk/about/"
     assert found["og:type"] == "website"
     assert found["og:locale"] == "uk_UA"
     assert found["og:locale:alternate"] == "en_US"
@@ -151,7 +154,7 @@ def test_a_page_with_an_image_shares_a_large_card(client, site_tree):
     found = metas(client.get(page.url))
 
     rendition = image.get_rendition("fill-1200x630")
-    assert found["og:image"] == "http://testserver" + rendition.url
+    assert found["og:image"] == SITE + rendition.url
     assert (found["og:image:width"], found["og:image:height"]) == ("1200", "630")
     assert found["twitter:card"] == "summary_large_image"
 

@@ -1,5 +1,8 @@
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
+
+SITE = settings.SITE_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -11,9 +14,9 @@ def alternates(response):
 
 def test_translated_page_lists_both_languages_and_a_default(client, site_tree):
     expected = {
-        "uk": "http://testserver/uk/about/",
-        "en": "http://testserver/en/about/",
-        "x-default": "http://testserver/uk/about/",
+        "uk": f"{SITE}/uk/about/",
+        "en": f"{SITE}/en/about/",
+        "x-default": f"{SITE}/uk/about/",
     }
 
     assert alternates(client.get("/uk/about/")) == expected
@@ -22,10 +25,10 @@ def test_translated_page_lists_both_languages_and_a_default(client, site_tree):
 
 def test_untranslated_page_lists_only_its_own_language(client, site_tree):
     assert alternates(client.get("/uk/only-uk/")) == {
-        "uk": "http://testserver/uk/only-uk/",
-        "x-default": "http://testserver/uk/only-uk/",
+        "uk": f"{SITE}/uk/only-uk/",
+        "x-default": f"{SITE}/uk/only-uk/",
     }
 
 
 def test_home_pages_are_alternates_of_each_other(client, site_tree):
-    assert alternates(client.get("/en/"))["uk"] == "http://testserver/uk/"
+    assert alternates(client.get("/en/"))["uk"] == f"{SITE}/uk/"

@@ -3,6 +3,7 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.images import get_image_model
@@ -13,6 +14,8 @@ from publications.models import Kind, PublicationIndexPage, PublicationPage
 from tests.factories import translate
 
 from .conftest import PublicationPageFactory
+
+SITE = settings.SITE_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +90,7 @@ def test_structured_data_describes_a_report(client, publications_index):
     assert data["audience"] == [{"@type": "Audience", "name": "Кабінет Міністрів України"}]
     assert data["description"] == "Аналітичний матеріал."
     assert data["inLanguage"] == "uk"
-    assert data["url"] == "http://testserver" + page.url
+    assert data["url"] == SITE + page.url
     assert data["publisher"]["@type"] == "Organization"
 
 
@@ -100,7 +103,7 @@ def test_structured_data_lists_the_documents_as_media_objects(client, publicatio
     assert media == {
         "@type": "MediaObject",
         "name": document.title,
-        "contentUrl": "http://testserver" + document.url,
+        "contentUrl": SITE + document.url,
         "encodingFormat": "application/pdf",
         "contentSize": "1.5 KB",
     }
@@ -122,9 +125,7 @@ def test_api_lists_documents_with_format_and_size(client, publications_index, ma
     data = client.get(f"/api/v2/pages/{page.pk}/").json()
 
     assert data["kind"] == "recommendations"
-    assert data["documents"] == [
-        {"title": document.title, "url": "http://testserver" + document.url, "format": "PDF", "size": 100}
-    ]
+    assert data["documents"] == [{"title": document.title, "url": SITE + document.url, "format": "PDF", "size": 100}]
 
 
 def test_publications_live_only_under_a_publication_index(site_tree):

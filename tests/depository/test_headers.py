@@ -13,7 +13,12 @@ from django.template import engines
 
 from depository.middleware import ContentSecurityPolicyMiddleware
 
-PRODUCTION = {"DEBUG": "false", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "depository.example.org"}
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "depository.example.org",
+    "SITE_URL": "https://depository.example.org",
+}
 
 # Answers two requests under the production settings and prints their headers.
 HEADERS_OF_PRODUCTION = """

@@ -9,19 +9,9 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-say() { echo "browser: $*" >&2; }
-fail() { say "$*"; exit 1; }
-
-apt_install() {
-    if [ "$(id -u)" -ne 0 ]; then
-        fail "missing $*: install it with 'sudo apt-get install $*' and run again"
-    fi
-    say "installing $* from Debian's packages"
-    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; then
-        apt-get update -qq >/dev/null
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-    fi
-}
+SCRIPT_NAME=browser
+# shellcheck source=services/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 ensure() {
     command -v chromium >/dev/null || apt_install chromium

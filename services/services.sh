@@ -31,20 +31,9 @@ PG_OUTSIDE_DIR="${PG_OUTSIDE_DIR:-/var/lib/postgresql}"
 PG_DEV_OPTIONS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 REDIS_DIR="$VAR_DIR/redis"
 
-say() { echo "services: $*" >&2; }
-fail() { say "$*"; exit 1; }
-
-apt_install() {
-    # Installs Debian packages when running as root; otherwise says what to install.
-    if [ "$(id -u)" -ne 0 ]; then
-        fail "missing $*: install it with 'sudo apt-get install $*' and run again"
-    fi
-    say "installing $* from Debian's packages"
-    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; then
-        apt-get update -qq >/dev/null
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-    fi
-}
+SCRIPT_NAME=services
+# shellcheck source=services/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 postgres_bin() {
     local dir

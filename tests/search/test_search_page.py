@@ -48,7 +48,8 @@ def test_query_keeps_only_words(raw, cleaned):
     assert clean_query(raw) == cleaned
 
 
-def test_search_answers_from_the_database_when_the_engine_fails(client, searchable_site_tree, settings, caplog):
+def engine_down(settings):
+    """The engine unreachable (nothing listens on the discard port), with the database backend beside it."""
     if "fallback" not in settings.WAGTAILSEARCH_BACKENDS:
         settings.WAGTAILSEARCH_BACKENDS = {
             **settings.WAGTAILSEARCH_BACKENDS,
@@ -59,6 +60,10 @@ def test_search_answers_from_the_database_when_the_engine_fails(client, searchab
         **settings.WAGTAILSEARCH_BACKENDS,
         "default": {"BACKEND": "modelsearch.backends.opensearch3", "URLS": ["http://127.0.0.1:9"], "TIMEOUT": 1},
     }
+
+
+def test_search_answers_from_the_database_when_the_engine_fails(client, searchable_site_tree, settings, caplog):
+    engine_down(settings)
 
     response = client.get("/en/search/", {"q": "project"})
 
@@ -75,16 +80,7 @@ def test_the_media_apis_search_from_the_database_when_the_engine_fails(client, s
     document = Document(title="Звіт про електронні петиції")
     document.file.save("report.txt", ContentFile(b"report"), save=True)
     call_command("update_index", verbosity=0)
-    if "fallback" not in settings.WAGTAILSEARCH_BACKENDS:
-        settings.WAGTAILSEARCH_BACKENDS = {
-            **settings.WAGTAILSEARCH_BACKENDS,
-            "fallback": {"BACKEND": "wagtail.search.backends.database"},
-        }
-        call_command("update_index", backend_name="fallback", verbosity=0)
-    settings.WAGTAILSEARCH_BACKENDS = {
-        **settings.WAGTAILSEARCH_BACKENDS,
-        "default": {"BACKEND": "modelsearch.backends.opensearch3", "URLS": ["http://127.0.0.1:9"], "TIMEOUT": 1},
-    }
+    engine_down(settings)
 
     response = client.get(f"/api/v2/{endpoint}/", {"search": "петиції"})
 

@@ -1,6 +1,9 @@
 import pytest
+from django.core.files.base import ContentFile
 from django.core.management import call_command
+from wagtail.documents.models import Document
 
+from search import service
 from search.query import clean_query
 
 
@@ -48,8 +51,13 @@ def test_query_keeps_only_words(raw, cleaned):
     assert clean_query(raw) == cleaned
 
 
-def engine_down(settings):
-    """The engine unreachable (nothing listens on the discard port), with the database backend beside it."""
+@pytest.fixture
+def engine_down(settings, monkeypatch):
+    """The engine unreachable (nothing listens on the discard port), with the database backend beside it.
+
+    The search service starts out trusting the engine, whatever an earlier test's outage taught it.
+    """
+    monkeypatch.setattr(service, "_engine_down_until", 0.0)
     if "fallback" not in settings.WAGTAILSEARCH_BACKENDS:
         settings.WAGTAILSEARCH_BACKENDS = {
             **settings.WAGTAILSEARCH_BACKENDS,
@@ -62,8 +70,7 @@ def engine_down(settings):
     }
 
 
-def test_search_answers_from_the_database_when_the_engine_fails(client, searchable_site_tree, settings, caplog):
-    engine_down(settings)
+def test_search_answers_from_the_database_when_the_engine_fails(client, searchable_site_tree, engine_down, caplog):
 
     response = client.get("/en/search/", {"q": "project"})
 
@@ -73,14 +80,11 @@ def test_search_answers_from_the_database_when_the_engine_fails(client, searchab
 
 
 @pytest.mark.parametrize("endpoint", ["images", "documents"])
-def test_the_media_apis_search_from_the_database_when_the_engine_fails(client, settings, db, endpoint):
-    from django.core.files.base import ContentFile
-    from wagtail.documents.models import Document
-
+def test_the_media_apis_search_from_the_database_when_the_engine_fails(client, db, endpoint, request):
     document = Document(title="Звіт про електронні петиції")
     document.file.save("report.txt", ContentFile(b"report"), save=True)
     call_command("update_index", verbosity=0)
-    engine_down(settings)
+    request.getfixturevalue("engine_down")  # once the document is indexed
 
     response = client.get(f"/api/v2/{endpoint}/", {"search": "петиції"})
 

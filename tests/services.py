@@ -77,6 +77,27 @@ def stop_worker(process):
         process.wait()
 
 
+def wait_for_idle_worker(timeout=120):
+    """Until the outbox is relayed and the worker has nothing queued or running.
+
+    A transactional test's data is flushed when it ends; a task still writing then can deadlock
+    with the flush, so tests that hand work to the worker wait for it first.
+    """
+    from depository.celery import app
+    from jobs.models import OutboxMessage
+
+    def idle():
+        if OutboxMessage.objects.pending().exists():
+            return False
+        with app.connection_for_read() as connection:
+            if connection.default_channel.client.llen("celery"):
+                return False
+        active = app.control.inspect(timeout=1).active() or {}
+        return not any(active.values())
+
+    wait_until(idle, timeout=timeout, interval=0.5, message="the worker to finish its tasks")
+
+
 @pytest.fixture(scope="session")
 def celery_worker(real_services, tmp_path_factory):
     """A real Celery worker process, consuming from Redis and using the test database."""

@@ -37,7 +37,7 @@ def test_the_sitemap_and_robots_txt_give_the_site_url_not_the_request_host(clien
     assert f"Sitemap: {PUBLIC}/sitemap.xml" in robots
 
 
-def test_the_api_gives_page_addresses_on_the_site_url(client, public_address, site_tree):
+def test_the_search_api_gives_page_addresses_on_the_site_url(client, public_address, searchable_site_tree):
     items = client.get("/api/v2/search/", {"q": "проєкт", "locale": "uk"}).json()["items"]
 
     assert items and all(item["url"].startswith(f"{PUBLIC}/uk/") for item in items)

@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Locale, Page
 
-from tests.services import wait_until
+from tests.services import wait_for_idle_worker, wait_until
 
 
 def search_titles(query, language_code):
@@ -23,6 +23,9 @@ def empty_search_index(request, django_db_serialized_rollback, transactional_db)
         request.getfixturevalue("celery_worker")
     cache.clear()  # synonyms and the vocabulary cached by earlier tests, whose data was rolled back
     call_command("update_index", verbosity=0)
+    yield
+    if settings.REDIS_URL:
+        wait_for_idle_worker()
 
 
 @pytest.fixture

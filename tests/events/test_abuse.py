@@ -41,7 +41,7 @@ def test_the_refusal_shows_the_form_again_with_a_clear_message(client, roomy_eve
     response = register(client, roomy_event, email="olha@example.org", name="Ольга Коваль")
 
     assert response.status_code == 429
-    assert 60 <= int(response["Retry-After"]) <= 3600
+    assert 1 <= int(response["Retry-After"]) <= 3600  # what is left of the hour's window, however little
     html = BeautifulSoup(response.content, "html.parser")
     assert "Забагато надсилань форми з вашого з’єднання. Спробуйте знову через" in html.select_one(".errorlist").text
     assert html.select_one("input[name=name]")["value"] == "Ольга Коваль"

@@ -24,6 +24,7 @@ from wagtail.models import Page, Revision
 
 from events.models import Registration
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
+from tests.services import wait_for_idle_worker
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -40,6 +41,19 @@ def content_types_cached_for_the_next_test():
     yield
     if ContentType.objects.exists():
         ContentType.objects.get_for_models(*apps.get_models(include_auto_created=True))
+
+
+@pytest.fixture(autouse=True)
+def worker_of_the_services_pass(request, settings):
+    """In the services pass a worker indexes what the tests save (and one may still run from an earlier test)."""
+    if not settings.CELERY_TASK_ALWAYS_EAGER:
+        request.getfixturevalue("celery_worker")
+
+
+def settle_workers():
+    """Nothing in flight, as the README asks of an operator before a restore: a task writing meanwhile changes the counts."""
+    if not settings.CELERY_TASK_ALWAYS_EAGER:
+        wait_for_idle_worker()
 
 
 @pytest.fixture
@@ -72,12 +86,14 @@ def snapshot():
 
 def empty_installation():
     """A fresh installation: no rows, no media (what a new server holds before the restore)."""
+    settle_workers()
     call_command("flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0)
     for path in sorted(Path(settings.MEDIA_ROOT).rglob("*"), reverse=True):
         path.unlink() if path.is_file() else path.rmdir()
 
 
 def backup(path):
+    settle_workers()
     output = io.StringIO()
     with translation.override("en"):
         call_command("backup", str(path), stdout=output)
@@ -85,6 +101,7 @@ def backup(path):
 
 
 def restore(path, *arguments):
+    settle_workers()
     output = io.StringIO()
     with translation.override("en"):
         call_command("restore", str(path), *arguments, stdout=output)

@@ -10,6 +10,7 @@ Every error answers in the API's one shape, ``{"error": message, "field": parame
 """
 
 import re
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -48,6 +49,15 @@ INTEGER = re.compile(r"-?[0-9]{1,19}")
 def invalid_value(name, value):
     message = _("“%(value)s” is not a valid value for %(name)s.") % {"value": value, "name": name}
     return InvalidParameter(name, message)
+
+
+@contextmanager
+def reported_as(parameter):
+    """Wagtail's BadRequestError as our 400, naming the parameter it is about."""
+    try:
+        yield
+    except BadRequestError as error:
+        raise InvalidParameter(parameter, str(error)) from error
 
 
 def field_accepts(field, value):
@@ -111,10 +121,8 @@ class CheckedParametersMixin:
 
     def filter_queryset(self, queryset):
         for backend in self.get_filter_backends():
-            try:
+            with reported_as(self.parameter_of(backend)):
                 queryset = backend().filter_queryset(self.request, queryset, self)
-            except BadRequestError as error:
-                raise InvalidParameter(self.parameter_of(backend), str(error)) from error
         return queryset
 
     def parameter_of(self, backend):
@@ -125,16 +133,12 @@ class CheckedParametersMixin:
         return next((name for name in names if name in self.request.GET), names[0] if names else None)
 
     def get_serializer_class(self):
-        try:
+        with reported_as("fields"):
             return super().get_serializer_class()
-        except BadRequestError as error:
-            raise InvalidParameter("fields", str(error)) from error
 
     def resolve_rich_text_format(self):
-        try:
+        with reported_as("rich_text_format"):
             return super().resolve_rich_text_format()
-        except BadRequestError as error:
-            raise InvalidParameter("rich_text_format", str(error)) from error
 
     def handle_exception(self, exc):
         if isinstance(exc, InvalidParameter):

@@ -51,7 +51,10 @@ def worker_of_the_services_pass(request, settings):
 
 
 def settle_workers():
-    """Nothing in flight, as the README asks of an operator before a restore: a task writing meanwhile changes the counts."""
+    """Nothing in flight, as the README asks of an operator before a restore.
+
+    A task writing meanwhile would change the rows the restore checks against the manifest.
+    """
     if not settings.CELERY_TASK_ALWAYS_EAGER:
         wait_for_idle_worker()
 

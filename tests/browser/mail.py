@@ -9,18 +9,23 @@ import time
 SEPARATOR = re.compile(r"^-{79}$", re.MULTILINE)
 
 
-def messages_to(mail_dir, address, timeout=10):
-    """The messages sent to ``address`` so far, waiting up to ``timeout`` seconds for the first."""
+def messages_to(mail_dir, address, count=1, timeout=10):
+    """The messages sent to ``address`` so far, oldest first, waiting up to ``timeout`` seconds for ``count``.
+
+    The backend names its files by the second and an object id, so two messages of one second sort by
+    chance: the files' modification times give the order they were written in.
+    """
     deadline = time.monotonic() + timeout
     while True:
         found = []
-        for file in sorted(mail_dir.glob("*.log")) if mail_dir.exists() else []:
+        files = sorted(mail_dir.glob("*.log"), key=lambda file: file.stat().st_mtime_ns) if mail_dir.exists() else []
+        for file in files:
             for chunk in SEPARATOR.split(file.read_text(encoding="utf-8")):
                 if chunk.strip():
                     message = email.message_from_bytes(chunk.lstrip().encode(), policy=email.policy.default)
                     if address in str(message["To"]):
                         found.append(message)
-        if found or time.monotonic() > deadline:
+        if len(found) >= count or time.monotonic() > deadline:
             return found
         time.sleep(0.2)
 

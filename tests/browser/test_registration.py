@@ -31,7 +31,7 @@ def confirm(page, site, address):
     page.goto(urlsplit(CONFIRM_LINK.search(body(message)).group()).path)
     page.get_by_role("button", name="Підтвердити мою реєстрацію").click()
     page.wait_for_load_state()
-    first, second = messages_to(site.mail_dir, address)
+    first, second = messages_to(site.mail_dir, address, count=2)
     return second
 
 

@@ -155,6 +155,7 @@ INSTALLED_APPS = [
     "jobs",
     "practices",
     "events",
+    "contest",
     "news",
     "publications",
     "partners",

@@ -66,12 +66,16 @@ class BasePage(Page):
         """Lemmas, stems and transliterations of the page's searchable text (see ``search.text``)."""
         return index_terms(self.searchable_texts())
 
-    #: The date field whose year the page counts under in search facets; None: when first published.
+    #: The date field whose year the page counts under in search facets; None: no year (a static page's
+    #: publication date says nothing about what it is about).
     search_date_field = None
+    #: What visitors are told the page is, in search results and facets: the admin's model names
+    #: ("standard page", "events index") are the editors' words, not theirs.
+    visitor_type = _("Page")
 
     def search_facets(self):
         """What the page counts under in search facets; page types with categories or regions add them."""
-        date = getattr(self, self.search_date_field) if self.search_date_field else self.first_published_at
+        date = getattr(self, self.search_date_field) if self.search_date_field else None
         return {"year": date.year if date else None}
 
     def structured_data(self, request):

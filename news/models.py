@@ -114,6 +114,7 @@ class NewsPage(BasePage):
     """
 
     search_date_field = "date"
+    visitor_type = _("news item")
 
     date = models.DateField(_("publication date"), default=timezone.localdate)
     hero_image = models.ForeignKey(

@@ -106,6 +106,7 @@ class PublicationPage(ContentPage):
     """A report, a set of recommendations or a methodological document, with its files."""
 
     search_date_field = "publication_date"
+    visitor_type = _("publication")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.REPORT)
     publication_date = models.DateField(_("publication date"), default=timezone.localdate)

@@ -37,10 +37,12 @@ def facet_document(obj):
 
 
 def type_label(value):
+    """What visitors call a page type (``BasePage.visitor_type``), not the admin's name for it."""
     try:
-        return str(apps.get_model(value)._meta.verbose_name).capitalize()
+        model = apps.get_model(value)
     except (LookupError, ValueError):
         return value
+    return str(getattr(model, "visitor_type", model._meta.verbose_name)).capitalize()
 
 
 def facet_labels(name, values, language_code):

@@ -93,6 +93,7 @@ class EventPage(ContentPage):
     """A conference, meeting, workshop or webinar, with its programme and registration."""
 
     search_date_field = "start"
+    visitor_type = _("event")
 
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.CONFERENCE)
     start = models.DateTimeField(_("starts at"))

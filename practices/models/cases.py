@@ -153,6 +153,7 @@ class CaseAdoption(TranslatableRow):
 class CasePage(BasePage):
     """A best-practice case: what a community did, how, with what result, and how to repeat it."""
 
+    visitor_type = _("case")
     key = models.CharField(
         _("key"),
         max_length=80,

@@ -1,8 +1,11 @@
 import pytest
+from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.documents.models import Document
 
+from home.models import StandardPage
 from search import service
 from search.query import clean_query
 
@@ -91,3 +94,21 @@ def test_the_media_apis_search_from_the_database_when_the_engine_fails(client, d
     assert response.status_code == 200
     titles = [item["title"] for item in response.json()["items"]]
     assert titles == (["Звіт про електронні петиції"] if endpoint == "documents" else [])
+
+
+def test_the_results_page_has_its_own_search_box_with_the_query(client, searchable_site_tree):
+    soup = BeautifulSoup(client.get("/uk/search/", {"q": "проєкт"}).content, "html.parser")
+    box = soup.select_one("main form input[type=search][name=q]")
+    assert box["value"] == "проєкт"
+    assert soup.select_one(f"main label[for={box['id']}]").get_text(strip=True)
+
+
+def test_visitors_see_what_a_page_is_not_the_admins_type_names(client, searchable_site_tree):
+    soup = BeautifulSoup(client.get("/uk/search/", {"q": "проєкт"}).content, "html.parser")
+    shown = {node.get_text(strip=True) for node in soup.select(".search-result__type, .search-facets li a")}
+    assert "Сторінка" in shown
+    assert not shown & {"Звичайна сторінка", "Standard page", "Головна сторінка"}
+
+
+def test_static_pages_count_under_no_year():
+    assert StandardPage(title="Про проєкт", first_published_at=timezone.now()).search_facets()["year"] is None

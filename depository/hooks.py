@@ -9,6 +9,9 @@ Apps register functions for these with ``@wagtail.hooks.register(NAME)`` in thei
   the home page, or None to show nothing; sections appear in registration order.
 - ``API_PAGE_FILTERS``: ``fn()`` returns filter backends for the API's pages endpoint; each names
   the query parameters it handles in ``query_parameters``.
+- ``FOOTER_LINKS``: ``fn(request, home_page)`` returns ``[(label, url)]``, links the site's footer shows
+  for the locale of ``home_page`` (contacts, privacy notice, open data, feeds, API, partners); apps
+  appear in registration order.
 - ``VIDEO_CLIPS``: ``fn(locale)`` returns the video clips an app keeps outside StreamFields (which the
   video gallery finds by itself), for live public pages of ``locale``: an iterable of dicts with
   ``page`` and ``title``, and ``url`` (a YouTube, Vimeo or video file address) or ``document`` (an
@@ -20,3 +23,4 @@ API_PAGE_FILTERS = "depository_api_page_filters"
 HOME_SECTIONS = "depository_home_sections"
 VIDEO_CLIPS = "depository_video_clips"
 SEARCH_FACET_LABELS = "depository_search_facet_labels"
+FOOTER_LINKS = "depository_footer_links"

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -112,9 +112,45 @@ class ContentPage(BasePage):
 
 
 class HomePage(ContentPage):
-    """The root page of a locale; apps add sections to it through the ``HOME_SECTIONS`` hook."""
+    """The root page of a locale; apps add sections to it through the ``HOME_SECTIONS`` hook.
+
+    It also names the pages every footer links to, so that they are chosen by editors, not by slug.
+    """
+
+    contacts_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("contacts page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the footer of every page."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the footer of every page and from the forms that ask for personal data."),
+    )
 
     parent_page_types = ["wagtailcore.Page"]
+    content_panels = ContentPage.content_panels + [
+        MultiFieldPanel([FieldPanel("contacts_page"), FieldPanel("privacy_page")], heading=_("Footer"))
+    ]
+    # The same pages in every language: the footer shows each one's translation in the visitor's language.
+    translatable_fields = ContentPage.translatable_fields + [
+        SynchronizedField("contacts_page"),
+        SynchronizedField("privacy_page"),
+    ]
+
+    def linked_page(self, name):
+        """The page field ``name`` names, in the current language where it is translated; None unless live."""
+        page = getattr(self, name)
+        page = page.localized if page else None
+        return page if page is not None and page.live else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -5,10 +5,10 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from depository.hooks import LOAD_DEMO
+from depository.hooks import FOOTER_LINKS, LOAD_DEMO
 
 from .demo import load_demo_partners
-from .models import Expert, Partner
+from .models import Expert, Partner, PartnersPage
 
 
 class PartnerViewSet(SnippetViewSet):
@@ -39,3 +39,9 @@ class PartnersViewSetGroup(SnippetViewSetGroup):
 register_snippet(PartnersViewSetGroup)
 
 hooks.register(LOAD_DEMO, load_demo_partners)
+
+
+@hooks.register(FOOTER_LINKS)
+def partners_link(request, home_page):
+    page = PartnersPage.objects.live().public().filter(locale_id=home_page.locale_id).first()
+    return [(_("Partners"), page.get_url(request))] if page else []

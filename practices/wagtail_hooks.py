@@ -9,7 +9,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from depository.hooks import API_PAGE_FILTERS, HOME_SECTIONS, LOAD_DEMO, SEARCH_FACET_LABELS, VIDEO_CLIPS
+from depository.hooks import API_PAGE_FILTERS, FOOTER_LINKS, HOME_SECTIONS, LOAD_DEMO, SEARCH_FACET_LABELS, VIDEO_CLIPS
 
 from .api import CaseFilter
 from .demo import load_demo_cases
@@ -123,3 +123,9 @@ def case_facet_labels(facet, values, language_code):
         categories = Category.objects.filter(locale__language_code=language_code).select_related("parent")
         return {category.path: category.name for category in categories if category.path in values}
     return None
+
+
+@hooks.register(FOOTER_LINKS)
+def open_data_link(request, home_page):
+    library = CaseLibraryPage.objects.live().public().filter(locale_id=home_page.locale_id).first()
+    return [(_("Open data"), library.get_url(request) + "#open-data")] if library else []

@@ -47,6 +47,10 @@ def stream_data(entry_key, language_code, blocks, pages):
     return data
 
 
+# Fields of demo pages that name other demo pages (``links`` in pages.json: field name to demo key).
+PAGE_LINK_FIELDS = ("contacts_page", "privacy_page")
+
+
 def page_state(page):
     return (
         page.title,
@@ -54,6 +58,7 @@ def page_state(page):
         page.intro,
         page.show_in_menus,
         json.dumps(page.body.get_prep_value(), sort_keys=True),
+        [getattr(page, f"{name}_id", None) for name in PAGE_LINK_FIELDS],
     )
 
 
@@ -122,8 +127,10 @@ def load_demo_pages():
             before = page_state(page)
             page.title = content["title"]
             page.intro = content.get("intro", "")
-            page.show_in_menus = entry["parent"] == "home"
+            page.show_in_menus = entry["parent"] == "home" and entry.get("in_menu", True)
             page.body = stream_data(entry["key"], code, content.get("body", []), pages)
+            for name, key in entry.get("links", {}).items():
+                setattr(page, name, pages[key, code])
             if page.live and page_state(page) == before:
                 counts["unchanged"] += 1
                 continue

@@ -8,6 +8,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from home.footer import links_for
 from home.site_url import absolute_url
 
 register = template.Library()
@@ -25,8 +26,11 @@ class Alternate:
 
 
 def locale_home(request):
-    site = Site.find_for_request(request)
-    return site.root_page.localized if site else None
+    """The home page of the current language, looked up once per request (the menu and footer need it too)."""
+    if not hasattr(request, "locale_home"):
+        site = Site.find_for_request(request)
+        request.locale_home = site.root_page.localized if site else None
+    return request.locale_home
 
 
 def page_alternates(page, request):
@@ -90,3 +94,17 @@ def breadcrumbs(context):
     page = context.get("page")
     ancestors = page.get_ancestors().filter(depth__gt=1).live() if page else Page.objects.none()
     return {"ancestors": ancestors, "page": page}
+
+
+@register.inclusion_tag("home/tags/footer_links.html", takes_context=True)
+def footer_links(context):
+    request = context["request"]
+    home = locale_home(request)
+    return {"links": links_for(request, home) if home else []}
+
+
+@register.simple_tag(takes_context=True)
+def privacy_notice(context):
+    """The privacy notice the home page names, in the visitor's language where it is translated; or None."""
+    home = locale_home(context["request"])
+    return home.specific.linked_page("privacy_page") if home else None

@@ -4,13 +4,16 @@ import uuid
 from html.parser import HTMLParser
 
 import pytest
+from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
+from home.models import HomePage
 from tests.events.conftest import kyiv
 from tests.events.factories import EventPageFactory, RegistrationFactory, SpeakerFactory
+from tests.factories import StandardPageFactory
 
 SITE = settings.SITE_URL
 
@@ -174,3 +177,14 @@ def test_the_api_shows_the_event_and_its_speakers_but_never_registrations(client
         assert "secret@example.org" not in text and "Таємна Особа" not in text
     response = client.get(f"/api/v2/pages/{event.pk}/", {"fields": "registrations"})
     assert response.status_code == 400
+
+
+def test_the_registration_form_links_its_consent_to_the_privacy_notice(client, site_tree, open_event):
+    privacy = StandardPageFactory(parent=site_tree.home_uk, title="Приватність", slug="privacy")
+    home = HomePage.objects.get(pk=site_tree.home_uk.pk)
+    home.privacy_page = privacy
+    home.save_revision().publish()
+
+    form = BeautifulSoup(client.get(open_event.url).content, "html.parser").select_one("form.registration-form")
+
+    assert form.select_one("a[href='/uk/privacy/']")

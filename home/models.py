@@ -111,29 +111,29 @@ class ContentPage(BasePage):
         return next((block.value["image"] for block in self.body if block.block_type == "image"), None)
 
 
+def footer_page(verbose_name, help_text):
+    """A page the home page names for the footer; the page may go, the home page stays."""
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
 class HomePage(ContentPage):
     """The root page of a locale; apps add sections to it through the ``HOME_SECTIONS`` hook.
 
     It also names the pages every footer links to, so that they are chosen by editors, not by slug.
     """
 
-    contacts_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("contacts page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Linked from the footer of every page."),
-    )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("privacy notice"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Linked from the footer of every page and from the forms that ask for personal data."),
+    contacts_page = footer_page(_("contacts page"), _("Linked from the footer of every page."))
+    privacy_page = footer_page(
+        _("privacy notice"),
+        _("Linked from the footer of every page and from the forms that ask for personal data."),
     )
 
     parent_page_types = ["wagtailcore.Page"]

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
+from rest_framework import views as rest_views
 from rest_framework.response import Response
 from taggit.managers import TaggableManager
 from wagtail import hooks
@@ -27,6 +28,7 @@ from wagtail.images.api.v2 import views as image_views
 
 from search.api import FallbackSearchFilter, ServiceSearchFilter
 
+from .api_schema import EndpointSchema
 from .bad_input import MAX_INTEGER, InvalidParameter, error_body, whole_number
 from .hooks import API_PAGE_FILTERS
 
@@ -79,8 +81,22 @@ def field_accepts(field, value):
     return True
 
 
+def exception_handler(exc, context):
+    """REST framework's errors in the API's one shape (settings.REST_FRAMEWORK)."""
+    if isinstance(exc, InvalidParameter):
+        return Response(error_body(exc.message, exc.field), status=400)
+    response = rest_views.exception_handler(exc, context)
+    if response is not None:
+        data = response.data if isinstance(response.data, dict) else {}
+        response.data = error_body(data.get("detail") or response.status_text)
+    return response
+
+
 class CheckedParametersMixin:
     """Query parameters checked before Wagtail reads them; errors as ``{"error", "field"}``."""
+
+    schema = EndpointSchema()
+    authentication_classes = []  # public and read-only: no session or password is read
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -141,11 +157,9 @@ class CheckedParametersMixin:
             return super().resolve_rich_text_format()
 
     def handle_exception(self, exc):
-        if isinstance(exc, InvalidParameter):
-            return Response(error_body(exc.message, exc.field), status=400)
-        response = super().handle_exception(exc)  # Wagtail's {"message"}, or REST framework's {"detail"}
-        data = response.data if isinstance(response.data, dict) else {}
-        response.data = error_body(data.get("message") or data.get("detail") or response.status_text)
+        response = super().handle_exception(exc)
+        if isinstance(response.data, dict) and "message" in response.data:  # Wagtail's own errors
+            response.data = error_body(response.data["message"])
         return response
 
 

@@ -438,7 +438,31 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- Headless API ---------------------------------------------------------------------------
 
 # The OpenAPI schema is generated from the views (drf-spectacular): /api/schema/, /api/docs/.
-REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "EXCEPTION_HANDLER": "depository.api.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": _("Depository of e-governance best practices: API"),
+    "DESCRIPTION": _(
+        "The site's content as JSON: pages of every type with their fields and filters, images, "
+        "documents, search with its facets, and open data. Version 2 is stable: fields and parameters are "
+        "only added, never renamed or removed; a change that breaks clients comes as a new version beside "
+        "this one, announced in the news and in this description at least six months before v2 ends."
+    ),
+    "VERSION": "2",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v[0-9]+",
+    "PREPROCESSING_HOOKS": ["depository.api_schema.public_endpoints"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "depository.api_schema.closed_components",
+    ],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 
 # --- Logging --------------------------------------------------------------------------------
 

@@ -1,15 +1,18 @@
 """Serializer fields for NewsPage.api_fields."""
 
 from rest_framework.fields import Field
+from typing_extensions import TypedDict  # the schema generator needs it before Python 3.12
 
 
-class TagsField(Field):
-    def to_representation(self, tags):
-        return sorted(tag.name for tag in tags.all())
+class RelatedCaseDict(TypedDict):
+    id: int
+    key: str
+    title: str
+    url: str | None
 
 
 class RelatedCasesField(Field):
     """``NewsPage.cases()`` as ``{"id", "key", "title", "url"}``."""
 
-    def to_representation(self, cases):
+    def to_representation(self, cases) -> list[RelatedCaseDict]:
         return [{"id": case.pk, "key": case.key, "title": case.title, "url": case.get_url()} for case in cases]

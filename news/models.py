@@ -23,8 +23,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BodyBlock
 from home.models import BasePage, ContentPage
 from home.site_url import absolute_url, page_url
+from practices.api_fields import TagsField
 
-from .api_fields import RelatedCasesField, TagsField
+from .api_fields import RelatedCasesField
 from .feeds import AtomNewsFeed, RssNewsFeed, organisation
 from .videos import locale_clips, page_clips
 

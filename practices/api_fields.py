@@ -1,7 +1,36 @@
-"""Serializer fields for CasePage.api_fields: related objects as small JSON objects."""
+"""Serializer fields for CasePage.api_fields: related objects as small JSON objects.
+
+The return annotations are the fields' shapes in the API's OpenAPI schema (depository/api_schema.py).
+"""
 
 from django.utils.translation import get_language
 from rest_framework.fields import Field
+from typing_extensions import TypedDict  # the schema generator needs it before Python 3.12
+
+
+class RegionDict(TypedDict):
+    code: str
+    name: str
+
+
+class CategoryDict(TypedDict):
+    slug: str
+    path: str
+    name: str
+
+
+class AdoptionDict(TypedDict):
+    community: str
+    region: str
+    year: int | None
+    key: str | None
+
+
+class ContactDict(TypedDict):
+    name: str
+    position: str
+    email: str
+    phone: str
 
 
 def request_language(serializer_field):
@@ -12,7 +41,7 @@ def request_language(serializer_field):
 class RegionField(Field):
     """``{"code", "name"}`` with the name in the request's language."""
 
-    def to_representation(self, region):
+    def to_representation(self, region) -> RegionDict:
         name = region.name_en if request_language(self) == "en" else region.name_uk
         return {"code": region.code, "name": name}
 
@@ -20,7 +49,7 @@ class RegionField(Field):
 class CategoriesField(Field):
     """The case's categories as ``{"slug", "path", "name"}``, named in the case's own language."""
 
-    def to_representation(self, case_categories):
+    def to_representation(self, case_categories) -> list[CategoryDict]:
         return [
             {"slug": item.category.slug, "path": item.category.path, "name": item.category.name}
             for item in case_categories.all()
@@ -34,12 +63,12 @@ class RowsField(Field):
         self.attributes = attributes
         super().__init__(**kwargs)
 
-    def to_representation(self, rows):
+    def to_representation(self, rows) -> list[dict[str, str]]:
         return [{name: getattr(row, name) for name in self.attributes} for row in rows.all()]
 
 
 class AdoptionsField(Field):
-    def to_representation(self, adoptions):
+    def to_representation(self, adoptions) -> list[AdoptionDict]:
         return [
             {
                 "community": adoption.community,
@@ -52,22 +81,22 @@ class AdoptionsField(Field):
 
 
 class TagsField(Field):
-    def to_representation(self, tags):
+    def to_representation(self, tags) -> list[str]:
         return sorted(tag.name for tag in tags.all())
 
 
 class CaseKeyField(Field):
-    def to_representation(self, case):
+    def to_representation(self, case) -> str | None:
         return case.key if case else None
 
 
 class NameField(Field):
-    def to_representation(self, value):
+    def to_representation(self, value) -> str | None:
         return value.name if value else None
 
 
 class PublicContactField(Field):
     """The contact, present only where the person consented (``CasePage.public_contact``)."""
 
-    def to_representation(self, contact):
+    def to_representation(self, contact) -> ContactDict | None:
         return contact

@@ -1,15 +1,19 @@
 """Site search as JSON: ``/api/v2/search/`` and ``/api/v2/search/suggest/`` (see INTERFACES.md)."""
 
 from django.conf import settings
-from django.http import JsonResponse
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from modelsearch.backends.base import FilterFieldError, OrderByFieldError
+from rest_framework import serializers
+from rest_framework.decorators import api_view, authentication_classes, permission_classes
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.search.backends import get_search_backend
 
-from depository.bad_input import json_error
+from depository.api_schema import error_responses
 from home.site_url import absolute_url, page_url
 
 from .service import (
@@ -30,18 +34,87 @@ def requested_language(request):
     language_code = request.GET.get("locale") or LANGUAGE_CODES[0]
     if language_code not in LANGUAGE_CODES:
         raise InvalidSearchRequest(
-            "locale", _("The locale must be one of: %(codes)s.") % {"codes": ", ".join(LANGUAGE_CODES)}
+            "locale", gettext("The locale must be one of: %(codes)s.") % {"codes": ", ".join(LANGUAGE_CODES)}
         )
     return language_code
 
 
-@require_GET
+class FacetEntrySerializer(serializers.Serializer):
+    value = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField()
+
+
+class YearFacetEntrySerializer(FacetEntrySerializer):
+    value = serializers.IntegerField()
+
+
+class FacetsSerializer(serializers.Serializer):
+    type = FacetEntrySerializer(many=True)
+    category = FacetEntrySerializer(many=True)
+    region = FacetEntrySerializer(many=True)
+    year = YearFacetEntrySerializer(many=True)
+
+
+class SearchItemSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    type = serializers.CharField(help_text=_("The content type, app_label.Model."))
+    title = serializers.CharField()
+    url = serializers.URLField(allow_null=True)
+    locale = serializers.CharField()
+    key = serializers.CharField(allow_null=True, help_text=_("The case's interchange key; null for other content."))
+    highlight = serializers.CharField(help_text=_("An excerpt with the query's words in <mark>, as HTML."))
+
+
+class PromotionSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    url = serializers.URLField()
+    description = serializers.CharField(allow_blank=True)
+
+
+class SearchAnswerSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    page = serializers.IntegerField()
+    items = SearchItemSerializer(many=True)
+    facets = FacetsSerializer()
+    promotions = PromotionSerializer(many=True, help_text=_("The editors' picks for this query."))
+
+
+class SuggestionSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    url = serializers.CharField(allow_null=True)
+    type = serializers.CharField()
+
+
+class SuggestionsAnswerSerializer(serializers.Serializer):
+    query = serializers.CharField()
+    suggestions = SuggestionSerializer(many=True)
+
+
+LOCALE_PARAMETER = OpenApiParameter("locale", str, enum=LANGUAGE_CODES, description=_("The language searched."))
+
+
+@extend_schema(
+    summary=_("Search the site"),
+    description=_("The same results as the site's search page, with the counts of each facet."),
+    parameters=[
+        OpenApiParameter("q", str, description=_("What the visitor typed.")),
+        LOCALE_PARAMETER,
+        OpenApiParameter("type", str, description=_("Only this content type (app_label.model).")),
+        OpenApiParameter("category", str, description=_("Only cases of this classifier category (its slug path).")),
+        OpenApiParameter("region", str, pattern=r"^UA-[0-9]{2}$", description=_("Only cases of this region.")),
+        OpenApiParameter("year", int, description=_("Only content of this year.")),
+        OpenApiParameter("page", int, description=_("The page of results, from 1.")),
+    ],
+    responses={200: SearchAnswerSerializer, **error_responses(400)},
+    tags=["search"],
+)
+@api_view(["GET"])
+@authentication_classes([])
+@permission_classes([AllowAny])
 def search(request):
-    try:
-        language_code = requested_language(request)
-        filters, page = parse_filters(request.GET)
-    except InvalidSearchRequest as error:
-        return json_error(error.message, error.field)
+    language_code = requested_language(request)
+    filters, page = parse_filters(request.GET)
     result = search_site(request.GET.get("q", ""), language_code, filters, page)
     if result.query and page == 1:
         record_query(result, language_code)
@@ -57,28 +130,30 @@ def search(request):
         }
         for hit in result.items
     ]
-    return JsonResponse(
-        {
-            "count": result.count,
-            "page": result.page_number,
-            "items": items,
-            "facets": result.facets,
-            "promotions": [{**pick, "url": absolute_url(pick["url"])} for pick in result.promotions],
-        },
-        json_dumps_params={"ensure_ascii": False},
-    )
+    answer = {
+        "count": result.count,
+        "page": result.page_number,
+        "items": items,
+        "facets": result.facets,
+        "promotions": [{**pick, "url": absolute_url(pick["url"])} for pick in result.promotions],
+    }
+    return Response(answer)
 
 
-@require_GET
+@extend_schema(
+    summary=_("Suggest titles"),
+    description=_("Titles of pages that begin with what the visitor has typed so far, for autocomplete."),
+    parameters=[OpenApiParameter("q", str, description=_("What the visitor has typed so far.")), LOCALE_PARAMETER],
+    responses={200: SuggestionsAnswerSerializer, **error_responses(400)},
+    tags=["search"],
+)
+@api_view(["GET"])
+@authentication_classes([])
+@permission_classes([AllowAny])
 def suggestions(request):
-    try:
-        language_code = requested_language(request)
-    except InvalidSearchRequest as error:
-        return json_error(error.message, error.field)
+    language_code = requested_language(request)
     query = request.GET.get("q", "")
-    return JsonResponse(
-        {"query": query, "suggestions": suggest(query, language_code)}, json_dumps_params={"ensure_ascii": False}
-    )
+    return Response({"query": query, "suggestions": suggest(query, language_code)})
 
 
 class ServiceSearchFilter(SearchFilter):

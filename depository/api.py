@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import views as rest_views
 from rest_framework.response import Response
@@ -198,6 +199,9 @@ class PagesAPIViewSet(CheckedParametersMixin, views.PagesAPIViewSet):
             return super().get_base_queryset()
         except BadRequestError as error:
             raise InvalidParameter("site", str(error)) from error
+        except Http404 as error:  # an unknown host name: the parameter is wrong, not the address
+            message = _("There is no site with the host name “%(value)s”.") % {"value": self.request.GET.get("site")}
+            raise InvalidParameter("site", message) from error
 
     def check_query_parameters(self, queryset):
         claimed = {name for backend in self.app_filters() for name in backend.query_parameters}

@@ -79,11 +79,16 @@ class PageHtmlUrlField(UrlField):
         return {**super().map_serializer_field(auto_schema, direction), "nullable": True}
 
 
-class ImageDownloadUrlField(UrlField):
+class ImageDownloadUrlField(OpenApiSerializerFieldExtension):
+    """The file's address: relative to the site when the files are served from it."""
+
     target_class = "wagtail.images.api.v2.serializers.ImageDownloadUrlField"
 
+    def map_serializer_field(self, auto_schema, direction):
+        return {"type": "string", "format": "uri-reference"}
 
-class DocumentDownloadUrlField(UrlField):
+
+class DocumentDownloadUrlField(ImageDownloadUrlField):
     target_class = "wagtail.documents.api.v2.serializers.DocumentDownloadUrlField"
 
 

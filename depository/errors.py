@@ -34,6 +34,11 @@ def render_error_page(request, template_name, status, context=None):
 
 
 def page_not_found(request, exception):
+    """The 404 page; under /api/ the API's error shape, also for addresses no endpoint matches."""
+    from .bad_input import API_PATH, json_error
+
+    if request.path_info.startswith(API_PATH):
+        return json_error(_("There is nothing at this address of the API."), status=404)
     return render_error_page(request, "404.html", 404)
 
 

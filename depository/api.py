@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.http import Http404
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from rest_framework import views as rest_views
 from rest_framework.response import Response
@@ -187,6 +188,14 @@ class PagesAPIViewSet(CheckedParametersMixin, views.PagesAPIViewSet):
 
     def get_filter_backends(self):
         return [*self.app_filters(), *self.filter_backends]
+
+    def detail_view(self, request, pk):
+        """The page, with its publication time as Last-Modified for conditional GETs."""
+        page = self.get_object()
+        response = Response(self.get_serializer(page).data)
+        if page.last_published_at:
+            response["Last-Modified"] = http_date(page.last_published_at.timestamp())
+        return response
 
     def get_queryset(self):
         try:

@@ -1,5 +1,5 @@
 """The project's middleware: locale redirects for public pages only; bad input and oversized requests;
-the Content-Security-Policy of the admin; a database outage as 503.
+the Content-Security-Policy of the admin; a database outage as 503; the API's origins and ETags.
 
 Django's LocaleMiddleware answers a 404 on an address without a language prefix by redirecting to
 the prefixed address whenever that one resolves; Wagtail's catch-all page route makes every
@@ -17,12 +17,13 @@ import logging
 from csp import constants as csp_constants
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.middleware.http import ConditionalGetMiddleware
 from django.middleware.locale import LocaleMiddleware
 from django.template.defaultfilters import filesizeformat
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
-from .bad_input import InvalidParameter, error_response
+from .bad_input import API_PATH, InvalidParameter, error_response
 from .errors import DATABASE_ERRORS, database_unavailable
 
 logger = logging.getLogger(__name__)
@@ -147,3 +148,36 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             parts.replace = {**ADMIN_POLICY_REPLACE, **(parts.replace or {})}
             parts.update = {**ADMIN_POLICY_UPDATE, **(parts.update or {})}
         return parts
+
+
+class ApiOriginMiddleware:
+    """Cross-origin reads of the API only from the origins in ``CORS_ALLOWED_ORIGINS``.
+
+    django-cors-headers (just after this) adds the CORS headers for an allowed origin and would leave
+    them out for another, so that the browser hides the answer; here the refusal is also said, a 403
+    in the API's error shape, for the developer of the other frontend to read. The site's own
+    origin is always allowed: its pages call the API too.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        origin = request.headers.get("Origin")
+        if origin and request.path_info.startswith(API_PATH) and not origin_allowed(origin):
+            message = _("The origin %(origin)s may not read this API from a browser.") % {"origin": origin}
+            return error_response(request, message, field="Origin", status=403)
+        return self.get_response(request)
+
+
+def origin_allowed(origin):
+    return origin.rstrip("/") in {settings.SITE_URL.rstrip("/"), *settings.CORS_ALLOWED_ORIGINS}
+
+
+class ApiConditionalGetMiddleware(ConditionalGetMiddleware):
+    """API answers carry an ETag (and pages a Last-Modified); a conditional GET that matches gets 304."""
+
+    def process_response(self, request, response):
+        if not request.path_info.startswith(API_PATH):
+            return response
+        return super().process_response(request, response)

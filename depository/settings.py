@@ -182,6 +182,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "drf_spectacular",
+    "corsheaders",
     "drf_spectacular_sidecar",  # the schema's documentation pages, served from here, not a CDN
     "django.contrib.admin",
     "django.contrib.auth",
@@ -196,6 +197,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "depository.middleware.ApiOriginMiddleware",  # refuses other origins, their preflights too
+    "corsheaders.middleware.CorsMiddleware",  # before any middleware that can answer: 503, 400
+    "depository.middleware.ApiConditionalGetMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "depository.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -443,6 +447,12 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "EXCEPTION_HANDLER": "depository.api.exception_handler",
 }
+# Other frontends and partner portals that may read the API from a browser (comma-separated origins,
+# such as https://frontend.example.org); none by default. Reads only: the API takes no writes.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag"]  # Last-Modified is readable without it
 SPECTACULAR_SETTINGS = {
     "TITLE": _("Depository of e-governance best practices: API"),
     "DESCRIPTION": _(

@@ -13,9 +13,13 @@ import re
 from contextlib import contextmanager
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.signing import BadSignature, SignatureExpired
 from django.db import models
 from django.http import Http404
+from django.urls import path
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from rest_framework import views as rest_views
@@ -28,9 +32,10 @@ from wagtail.api.v2.utils import BadRequestError, parse_boolean
 from wagtail.documents.api.v2 import views as document_views
 from wagtail.images.api.v2 import views as image_views
 
+from home.headless_preview import FrontendPreviewMixin
 from search.api import FallbackSearchFilter, ServiceSearchFilter
 
-from .api_schema import EndpointSchema
+from .api_schema import EndpointSchema, PreviewSchema
 from .bad_input import MAX_INTEGER, InvalidParameter, error_body, whole_number
 from .hooks import API_PAGE_FILTERS
 
@@ -218,6 +223,58 @@ class PagesAPIViewSet(CheckedParametersMixin, views.PagesAPIViewSet):
         super().check_query_parameters(queryset)
 
 
+class PagePreviewAPIViewSet(PagesAPIViewSet):
+    """A draft as its editor previews it, for the other frontend (home/headless_preview.py).
+
+    ``?content_type=app_label.model&token=…`` from the preview's address; a forged token or one older
+    than ``HEADLESS_PREVIEW_MAX_AGE`` answers 400, a forgotten preview 404. Never cached.
+    """
+
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["content_type", "token"])
+    schema = PreviewSchema()
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("", cls.as_view({"get": "preview_view"}), name="preview")]
+
+    def preview_view(self, request):
+        response = Response(self.get_serializer(self.get_object()).data)
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    def get_object(self):
+        if not hasattr(self, "_preview"):
+            self._preview = self.previewed_page()
+        return self._preview
+
+    def previewed_page(self):
+        model = self.previewed_model()
+        try:
+            page = model.get_page_from_preview_token(self.request.GET.get("token", ""))
+        except SignatureExpired as error:
+            raise InvalidParameter("token", _("The preview has expired: preview the page again.")) from error
+        except BadSignature as error:
+            raise InvalidParameter("token", _("This is not a preview token of this site.")) from error
+        if page is None:
+            raise Http404(_("There is no such preview any more: preview the page again."))
+        page.pk = page.pk or 0  # a page never saved: its API address needs a number
+        return page
+
+    def previewed_model(self):
+        label = self.request.GET.get("content_type", "")
+        app_label, _dot, model_name = label.partition(".")
+        try:
+            model = ContentType.objects.get_by_natural_key(app_label, model_name).model_class()
+        except ContentType.DoesNotExist:
+            model = None
+        if model is None or not issubclass(model, FrontendPreviewMixin):
+            raise InvalidParameter(
+                "content_type", _("“%(value)s” is not a page type that can be previewed.") % {"value": label}
+            )
+        return model
+
+
 def with_fallback_search(viewset):
     return [FallbackSearchFilter if backend is filters.SearchFilter else backend for backend in viewset.filter_backends]
 
@@ -234,3 +291,4 @@ api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("page_preview", PagePreviewAPIViewSet)  # after "pages": links go there

@@ -23,7 +23,7 @@ from drf_spectacular.plumbing import build_array_type, build_basic_type, build_o
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
-from wagtail.models import get_page_models
+from wagtail.models import Page, get_page_models
 
 API_PATH = "/api/"
 ALL_FIELDS = [("*", False, None)]  # ``fields=*``, as Wagtail parses it
@@ -315,7 +315,7 @@ class EndpointSchema(AutoSchema):
         return []
 
     def item_schema(self):
-        models = get_page_models() if self.endpoint == "pages" else [self.view.model]
+        models = get_page_models() if issubclass(self.view.model, Page) else [self.view.model]
         schemas = [self.resolve_serializer(self.described(model), "response").ref for model in models]
         return schemas[0] if len(schemas) == 1 else {"anyOf": schemas}
 
@@ -344,6 +344,32 @@ class EndpointSchema(AutoSchema):
         else:
             responses = {"302": {"description": str(_("Redirects to the object's detail answer."))}}
         for code in ("400", "404") if action != "listing_view" else ("400",):
+            responses[code] = self._get_response_for_code(ErrorSerializer, code)
+        return responses
+
+
+class PreviewSchema(EndpointSchema):
+    """The preview endpoint: one draft page, found by its token."""
+
+    def get_operation_id(self):
+        return "page_preview_retrieve"
+
+    def get_override_parameters(self):
+        return [
+            OpenApiParameter(
+                "content_type",
+                str,
+                required=True,
+                enum=[label.lower() for label in page_types()],
+                description=_("The page type, app_label.model, from the preview's address."),
+            ),
+            OpenApiParameter("token", str, required=True, description=_("The token from the preview's address.")),
+            OpenApiParameter("fields", str, description=LISTING_PARAMETERS[2].description),
+        ]
+
+    def _get_response_bodies(self, direction="response"):
+        responses = {"200": self._get_response_for_code(self.item_schema(), "200")}
+        for code in ("400", "404"):
             responses[code] = self._get_response_for_code(ErrorSerializer, code)
         return responses
 

@@ -135,7 +135,8 @@ ADMIN_POLICY_REPLACE = {
 ADMIN_POLICY_UPDATE = {
     "img-src": ["blob:", "https://www.gravatar.com"],  # upload previews; editors' avatars
     "font-src": ["data:"],
-    "frame-src": [csp_constants.SELF],  # the preview panel
+    # The preview panel, and the other frontend it frames for editors (home/headless_preview.py).
+    "frame-src": [csp_constants.SELF, *settings.HEADLESS_PREVIEW_ORIGINS],
 }
 
 

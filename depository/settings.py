@@ -182,6 +182,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "drf_spectacular",
+    "wagtail_headless_preview",
     "corsheaders",
     "drf_spectacular_sidecar",  # the schema's documentation pages, served from here, not a CDN
     "django.contrib.admin",
@@ -447,9 +448,17 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "EXCEPTION_HANDLER": "depository.api.exception_handler",
 }
+# Editors preview drafts in another frontend at this address (home/headless_preview.py); it gets
+# ?content_type=…&token=… and reads the draft from /api/v2/page_preview/ for this many seconds.
+HEADLESS_PREVIEW_URL = os.environ.get("HEADLESS_PREVIEW_URL", "")
+HEADLESS_PREVIEW_MAX_AGE = int(os.environ.get("HEADLESS_PREVIEW_MAX_AGE", "3600"))
+WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL}, "ENFORCE_TRAILING_SLASH": False}
+# The admin frames that frontend, and the frontend reads the API from the browser.
+_preview = urlsplit(HEADLESS_PREVIEW_URL)
+HEADLESS_PREVIEW_ORIGINS = [f"{_preview.scheme}://{_preview.netloc}"] if HEADLESS_PREVIEW_URL else []
 # Other frontends and partner portals that may read the API from a browser (comma-separated origins,
 # such as https://frontend.example.org); none by default. Reads only: the API takes no writes.
-CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS") + HEADLESS_PREVIEW_ORIGINS
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag"]  # Last-Modified is readable without it

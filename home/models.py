@@ -14,12 +14,13 @@ from depository.hooks import HOME_SECTIONS
 from search.text import index_terms
 
 from .blocks import BodyBlock
+from .headless_preview import FrontendPreviewMixin
 
 # Read first or last by ``searchable_texts``, or derived from it.
 SEARCH_TEXTS_SKIPPED = {"title", "intro", "search_description", "search_terms"}
 
 
-class BasePage(Page):
+class BasePage(FrontendPreviewMixin, Page):
     """Every public page: a lead paragraph, a demo-content marker and the translation contract.
 
     ``translatable_fields`` lists what translators translate and what stays the same in every

@@ -55,14 +55,17 @@ def wait_until_serving(url, process, log, timeout=60):
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """The demo site, served on a free port: ``url``, ``mail_dir``, ``var_dir`` and the editor's account."""
+    """The demo site, served on a free port: ``url``, ``mail_dir``, ``var_dir``, the editor's account, and
+    ``frontend_url``, the origin of another frontend that may read its API."""
     var_dir = tmp_path_factory.mktemp("site")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
+    frontend_url = f"http://127.0.0.1:{free_port()}"  # another origin, allowed to read the API
     environment = {name: value for name, value in os.environ.items() if name not in SERVICE_VARIABLES}
     environment.update(
         VAR_DIR=str(var_dir),
         SITE_URL=url,
+        CORS_ALLOWED_ORIGINS=frontend_url,
         LOG_LEVEL="WARNING",
         ADMIN_USERNAME=ADMIN.username,
         ADMIN_PASSWORD=ADMIN.password,
@@ -82,7 +85,9 @@ def site(tmp_path_factory):
         )
     try:
         wait_until_serving(url, process, log)
-        yield SimpleNamespace(url=url, var_dir=var_dir, mail_dir=var_dir / "mail", log=log, admin=ADMIN)
+        yield SimpleNamespace(
+            url=url, frontend_url=frontend_url, var_dir=var_dir, mail_dir=var_dir / "mail", log=log, admin=ADMIN
+        )
     finally:
         process.terminate()
         process.wait(timeout=10)

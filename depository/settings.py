@@ -440,6 +440,11 @@ AUTH_PASSWORD_VALIDATORS = [
 # The OpenAPI schema is generated from the views (drf-spectacular): /api/schema/, /api/docs/.
 REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
 
+# The open-data catalogue of the case library (DCAT-AP, practices/opendata.py): the licence of the
+# downloads and the address harvesters write to.
+OPEN_DATA_LICENSE_URL = os.environ.get("OPEN_DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/")
+OPEN_DATA_CONTACT_EMAIL = os.environ.get("OPEN_DATA_CONTACT_EMAIL", DEFAULT_FROM_EMAIL)
+
 # --- Logging --------------------------------------------------------------------------------
 
 LOGGING = {

@@ -101,13 +101,21 @@ def live_cases():
 
 
 def last_modified(request=None):
-    """When the catalogue last changed: the newest publication, unpublication or deletion of a case."""
+    """When the catalogue last changed: the newest publication, unpublication or deletion of a case.
+
+    Read once a request (the conditional GET asks first, the answer's cache key next).
+    """
+    if request is not None and hasattr(request, "_opendata_last_modified"):
+        return request._opendata_last_modified
     published = live_cases().aggregate(newest=Max("last_published_at"))["newest"]
     withdrawn = PageLogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(CasePage), action__in=WITHDRAWALS
     ).aggregate(newest=Max("timestamp"))["newest"]
     moments = [moment for moment in (published, withdrawn) if moment]
-    return max(moments) if moments else None
+    newest = max(moments) if moments else None
+    if request is not None:
+        request._opendata_last_modified = newest
+    return newest
 
 
 class CatalogGraph:
@@ -145,7 +153,7 @@ class CatalogGraph:
             for library in CaseLibraryPage.objects.live().public().select_related("locale")
         }
         issued = live_cases().aggregate(issued=Min("first_published_at"))["issued"]
-        modified = last_modified()
+        modified = last_modified(self.request)
 
         self.publisher = self.agent()
         themes = self.classifier()

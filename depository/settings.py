@@ -483,6 +483,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
+# The open-data catalogue of the case library (DCAT-AP, practices/opendata.py): the licence of the
+# downloads and the address harvesters write to.
+OPEN_DATA_LICENSE_URL = os.environ.get("OPEN_DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/")
+OPEN_DATA_CONTACT_EMAIL = os.environ.get("OPEN_DATA_CONTACT_EMAIL", DEFAULT_FROM_EMAIL)
+
 # --- Logging --------------------------------------------------------------------------------
 
 LOGGING = {

@@ -11,6 +11,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import LocalizedSitemap
+from practices import views as opendata_views
 from search import api as search_api
 from search import views as search_views
 
@@ -36,6 +37,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/search/", search_api.search, name="api_search"),
     path("api/v2/search/suggest/", search_api.suggestions, name="api_search_suggest"),
+    path("api/v2/opendata/catalog.jsonld", opendata_views.JsonLdCatalogView.as_view(), name="opendata_catalog_jsonld"),
+    path("api/v2/opendata/catalog.rdf", opendata_views.RdfXmlCatalogView.as_view(), name="opendata_catalog_rdf"),
+    path("api/v2/opendata/catalog.ttl", opendata_views.TurtleCatalogView.as_view(), name="opendata_catalog_ttl"),
     path("api/v2/", api_router.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),

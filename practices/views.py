@@ -1,0 +1,173 @@
+"""The open-data catalogue of the case library at stable addresses, one per RDF serialization.
+
+``/api/v2/opendata/catalog.jsonld``, ``.rdf`` and ``.ttl`` describe the same graph
+(``practices/opendata.py``). Each address has one format, whatever the ``Accept`` header says: a
+harvester configured with the address gets what the address names, never a 406. Answers carry
+``Last-Modified`` (the newest publication or withdrawal of a case) and answer a conditional GET with
+304, so a harvester that asks daily reads the library only when it changed. The endpoints take no
+parameters; any parameter answers 400 in the API's error shape, like the rest of the API.
+
+Serializing a library of thousands of cases takes seconds (rdflib's Turtle writer most of all), so
+each serialization is cached under the moment the catalogue last changed: a publication or a
+withdrawal makes a new key, and the rest of the description (the classifier's names) is read again
+at least every ``CACHE_SECONDS``.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.decorators.http import last_modified
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.exceptions import APIException
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.renderers import BaseRenderer
+from rest_framework.views import APIView
+
+from depository.bad_input import InvalidParameter, json_error
+
+from . import opendata
+
+CACHE_SECONDS = 3600
+ERROR = inline_serializer(
+    "OpenDataError",
+    {"error": serializers.CharField(), "field": serializers.CharField(allow_null=True)},
+)
+
+
+class OwnFormat(BaseContentNegotiation):
+    """The address names the format: the view's one renderer, whatever the request accepts."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+class GraphRenderer(BaseRenderer):
+    """Passes on the serialized graph; the view serializes it itself."""
+
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return data
+
+
+def schema(name, media_type):
+    return extend_schema(
+        operation_id=f"opendata_catalog_{name.lower().replace('/', '_').replace('-', '_')}",
+        summary=f"Open-data catalogue of the case library ({name})",
+        description=(
+            "The case library as a DCAT-AP catalogue for open-data portals (a CKAN harvester with "
+            "ckanext-dcat reads it): one dataset whose distributions are the CSV and JSON Lines downloads "
+            "in Ukrainian and English, with licence, publisher, contact point, dates and themes from the "
+            "classifier; and a second catalogue describing each published case as an ADMS-AP "
+            "interoperability solution. Conditional requests (If-Modified-Since) answer 304 when nothing "
+            "changed. The endpoint takes no query parameters."
+        ),
+        tags=["open data"],
+        parameters=[
+            OpenApiParameter(
+                "If-Modified-Since",
+                OpenApiTypes.STR,
+                OpenApiParameter.HEADER,
+                description="An HTTP date, as the Last-Modified of an earlier answer: 304 if nothing changed since.",
+            )
+        ],
+        responses={
+            (200, media_type): OpenApiResponse(
+                OpenApiTypes.STR,
+                description=f"The catalogue in {name}; Last-Modified: the newest publication or withdrawal of a case.",
+            ),
+            304: OpenApiResponse(description="Not modified since If-Modified-Since."),
+            (400, "application/json"): OpenApiResponse(ERROR, description="A query parameter was given."),
+        },
+    )
+
+
+class CatalogView(APIView):
+    """The catalogue in the serialization ``rdf_format`` (an rdflib format name)."""
+
+    authentication_classes = ()
+    permission_classes = ()
+    content_negotiation_class = OwnFormat
+    rdf_format = None
+    serialize_options = {}
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        for name in request.query_params:
+            raise InvalidParameter(
+                name, _("%(field)s is not a filter or an operation of this endpoint.") % {"field": name}
+            )
+
+    def handle_exception(self, exc):
+        if isinstance(exc, InvalidParameter):
+            return json_error(exc.message, exc.field)
+        if isinstance(exc, APIException):
+            return json_error(exc.detail, status=exc.status_code)
+        return super().handle_exception(exc)
+
+    def get(self, request):
+        modified = opendata.last_modified(request)
+        key = f"opendata:{self.rdf_format}:{settings.SITE_URL}:{modified.isoformat() if modified else ''}"
+        body = cache.get(key)
+        if body is None:
+            graph = opendata.catalog_graph(request)
+            body = graph.serialize(format=self.rdf_format, encoding="utf-8", **self.serialize_options)
+            cache.set(key, body, CACHE_SECONDS)
+        return HttpResponse(body, content_type=f"{self.renderer_classes[0].media_type}; charset=utf-8")
+
+
+conditional = method_decorator(last_modified(opendata.last_modified))
+
+
+class JsonLdRenderer(GraphRenderer):
+    media_type = "application/ld+json"
+    format = "jsonld"
+
+
+class RdfXmlRenderer(GraphRenderer):
+    media_type = "application/rdf+xml"
+    format = "rdf"
+
+
+class TurtleRenderer(GraphRenderer):
+    media_type = "text/turtle"
+    format = "ttl"
+
+
+class JsonLdCatalogView(CatalogView):
+    renderer_classes = (JsonLdRenderer,)
+    rdf_format = "json-ld"
+    # Compact, with the prefixes as the context: readable, and parsed the same.
+    serialize_options = {"context": {prefix: str(ns) for prefix, ns in opendata.PREFIXES.items()}, "auto_compact": True}
+
+    @schema("JSON-LD", JsonLdRenderer.media_type)
+    @conditional
+    def get(self, request):
+        return super().get(request)
+
+
+class RdfXmlCatalogView(CatalogView):
+    renderer_classes = (RdfXmlRenderer,)
+    rdf_format = "xml"  # flat: a third of the time of rdflib's nested "pretty-xml"
+
+    @schema("RDF/XML", RdfXmlRenderer.media_type)
+    @conditional
+    def get(self, request):
+        return super().get(request)
+
+
+class TurtleCatalogView(CatalogView):
+    renderer_classes = (TurtleRenderer,)
+    rdf_format = "turtle"
+
+    @schema("Turtle", TurtleRenderer.media_type)
+    @conditional
+    def get(self, request):
+        return super().get(request)

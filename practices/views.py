@@ -17,25 +17,22 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext as _
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import last_modified
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
-from rest_framework import serializers
-from rest_framework.exceptions import APIException
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import BaseRenderer
 from rest_framework.views import APIView
 
+from depository.api_schema import ErrorSerializer
 from depository.bad_input import InvalidParameter, json_error
 
 from . import opendata
 
 CACHE_SECONDS = 3600
-ERROR = inline_serializer(
-    "OpenDataError",
-    {"error": serializers.CharField(), "field": serializers.CharField(allow_null=True)},
-)
 
 
 class OwnFormat(BaseContentNegotiation):
@@ -57,11 +54,11 @@ class GraphRenderer(BaseRenderer):
         return data
 
 
-def schema(name, media_type):
+def schema(name, media_type, body=OpenApiTypes.STR):
     return extend_schema(
         operation_id=f"opendata_catalog_{name.lower().replace('/', '_').replace('-', '_')}",
-        summary=f"Open-data catalogue of the case library ({name})",
-        description=(
+        summary=format_lazy(_("Open-data catalogue of the case library ({format})"), format=name),
+        description=_(
             "The case library as a DCAT-AP catalogue for open-data portals (a CKAN harvester with "
             "ckanext-dcat reads it): one dataset whose distributions are the CSV and JSON Lines downloads "
             "in Ukrainian and English, with licence, publisher, contact point, dates and themes from the "
@@ -75,16 +72,16 @@ def schema(name, media_type):
                 "If-Modified-Since",
                 OpenApiTypes.STR,
                 OpenApiParameter.HEADER,
-                description="An HTTP date, as the Last-Modified of an earlier answer: 304 if nothing changed since.",
+                description=_("An HTTP date, as the Last-Modified of an earlier answer: 304 if nothing changed since."),
             )
         ],
         responses={
             (200, media_type): OpenApiResponse(
-                OpenApiTypes.STR,
-                description=f"The catalogue in {name}; Last-Modified: the newest publication or withdrawal of a case.",
+                body,
+                description=_("The catalogue; Last-Modified: the newest publication or withdrawal of a case."),
             ),
-            304: OpenApiResponse(description="Not modified since If-Modified-Since."),
-            (400, "application/json"): OpenApiResponse(ERROR, description="A query parameter was given."),
+            304: OpenApiResponse(description=_("Not modified since If-Modified-Since.")),
+            (400, "application/json"): OpenApiResponse(ErrorSerializer, description=_("A query parameter was given.")),
         },
     )
 
@@ -102,15 +99,13 @@ class CatalogView(APIView):
         super().initial(request, *args, **kwargs)
         for name in request.query_params:
             raise InvalidParameter(
-                name, _("%(field)s is not a filter or an operation of this endpoint.") % {"field": name}
+                name, gettext("%(field)s is not a filter or an operation of this endpoint.") % {"field": name}
             )
 
     def handle_exception(self, exc):
-        if isinstance(exc, InvalidParameter):
-            return json_error(exc.message, exc.field)
-        if isinstance(exc, APIException):
-            return json_error(exc.detail, status=exc.status_code)
-        return super().handle_exception(exc)
+        """Errors in the API's shape (depository.api.exception_handler), as JSON: the renderer writes graphs."""
+        response = super().handle_exception(exc)
+        return json_error(response.data["error"], response.data["field"], status=response.status_code)
 
     def get(self, request):
         modified = opendata.last_modified(request)
@@ -147,7 +142,7 @@ class JsonLdCatalogView(CatalogView):
     # Compact, with the prefixes as the context: readable, and parsed the same.
     serialize_options = {"context": {prefix: str(ns) for prefix, ns in opendata.PREFIXES.items()}, "auto_compact": True}
 
-    @schema("JSON-LD", JsonLdRenderer.media_type)
+    @schema("JSON-LD", JsonLdRenderer.media_type, OpenApiTypes.OBJECT)
     @conditional
     def get(self, request):
         return super().get(request)

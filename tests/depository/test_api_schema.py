@@ -16,6 +16,10 @@ PUBLIC_PATHS = {
     "/api/v2/documents/{id}/",
     "/api/v2/search/",
     "/api/v2/search/suggest/",
+    "/api/v2/page_preview/",
+    "/api/v2/opendata/catalog.jsonld",
+    "/api/v2/opendata/catalog.rdf",
+    "/api/v2/opendata/catalog.ttl",
 }
 
 

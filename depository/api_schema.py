@@ -16,12 +16,14 @@ values by their return annotations (practices/api_fields.py); Wagtail's are desc
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import build_array_type, build_basic_type, build_object_type
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework import serializers
 from wagtail.models import Page, get_page_models
 
@@ -372,6 +374,24 @@ class PreviewSchema(EndpointSchema):
         for code in ("400", "404"):
             responses[code] = self._get_response_for_code(ErrorSerializer, code)
         return responses
+
+
+class ApiDocsView(SpectacularSwaggerSplitView):
+    """The interactive documentation at /api/docs/, in the language asked for (``?lang=uk|en``).
+
+    The split view serves its start-up script as a file: the page runs under the site's policy,
+    which allows no inline script. Swagger UI's own controls are in English only.
+    """
+
+    url_name = "api_schema"
+    template_name = "api/docs.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        language = request.GET.get("lang")
+        if language not in dict(settings.LANGUAGES):
+            language = settings.LANGUAGE_CODE
+        with translation.override(language):
+            return super().dispatch(request, *args, **kwargs).render()
 
 
 def public_endpoints(endpoints, **kwargs):

@@ -4,7 +4,7 @@ from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.utils.functional import lazy
 from django.views.generic import RedirectView, TemplateView
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularAPIView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -17,6 +17,7 @@ from search import views as search_views
 
 from . import logins, media
 from .api import api_router
+from .api_schema import ApiDocsView
 from .health import healthz, readyz
 
 # Bad input answers 400 with its message: JSON under /api/, the 400 page elsewhere.
@@ -42,7 +43,7 @@ urlpatterns = [
     path("api/v2/opendata/catalog.ttl", opendata_views.TurtleCatalogView.as_view(), name="opendata_catalog_ttl"),
     path("api/v2/", api_router.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
-    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),
+    path("api/docs/", ApiDocsView.as_view(), name="api_docs"),
 ]
 
 if settings.MEDIA_STORAGE == "local":

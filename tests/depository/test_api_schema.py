@@ -79,3 +79,13 @@ def test_the_documentation_page_is_served_from_the_site_without_inline_scripts(c
     assert not [tag for tag in page.find_all("script") if not tag.get("src")], "CSP forbids inline scripts"
     for source in filter(None, sources):
         assert client.get(source).status_code == 200, source
+
+
+@pytest.mark.parametrize(("language", "heading"), [("uk", "Документація API"), ("en", "API documentation")])
+def test_the_documentation_page_speaks_the_requested_language(client, language, heading):
+    page = BeautifulSoup(client.get("/api/docs/", {"lang": language}).content, "html.parser")
+
+    assert page.html["lang"] == language
+    assert page.title.text.startswith(heading)
+    (script,) = [tag["src"] for tag in page.find_all("script") if "script" in tag["src"]]
+    assert f"lang={language}" in script

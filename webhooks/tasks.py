@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from .addresses import check_webhook_url
+from .addresses import check_webhook_url, checked_session
 from .models import WebhookDelivery
 from .signing import signature
 
@@ -61,14 +61,17 @@ def post(delivery):
         raise DeliveryFailed(" ".join(error.messages)) from error
     body = json.dumps(delivery.payload, ensure_ascii=False, separators=(",", ":")).encode()
     try:
-        with requests.post(
-            delivery.endpoint.url,
-            data=body,
-            headers=request_headers(delivery, body),
-            timeout=TIMEOUT,
-            allow_redirects=False,
-            stream=True,
-        ) as response:
+        with (
+            checked_session() as session,
+            session.post(
+                delivery.endpoint.url,
+                data=body,
+                headers=request_headers(delivery, body),
+                timeout=TIMEOUT,
+                allow_redirects=False,
+                stream=True,
+            ) as response,
+        ):
             delivery.last_status_code = response.status_code
             if 200 <= response.status_code < 300:
                 return response.status_code

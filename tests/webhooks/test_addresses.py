@@ -1,6 +1,7 @@
 """Bad webhook addresses are refused in the admin form naming the field, and again before delivery."""
 
 import pytest
+import requests
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -105,3 +106,19 @@ def test_an_address_that_became_private_is_not_delivered_to(site_tree, endpoint,
     assert receiver.requests == []
     delivery = WebhookDelivery.objects.get()
     assert delivery.status == "failed" and "127.0.0.1" in delivery.last_error
+
+
+def test_each_connection_goes_only_to_an_address_checked_as_it_is_made(receiver, settings):
+    """A name that resolved to a public address for the check and to loopback now is refused on connecting."""
+    from webhooks.addresses import checked_session
+
+    settings.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = False
+
+    with pytest.raises(requests.ConnectionError, match="127.0.0.1"), checked_session() as session:
+        session.post(receiver.url, data=b"{}", timeout=5)
+    assert receiver.requests == []
+
+    settings.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = True
+    with checked_session() as session:
+        assert session.post(receiver.url.replace("127.0.0.1", "localhost"), data=b"{}", timeout=5).status_code == 204
+    assert receiver.requests[0]["headers"]["Host"] == f"localhost:{receiver.port}"

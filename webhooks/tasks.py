@@ -55,6 +55,7 @@ def request_headers(delivery, body):
 
 def post(delivery):
     """POST the delivery once; returns the HTTP status, raises DeliveryFailed with the reason."""
+    delivery.last_status_code = None  # until this attempt has an answer
     try:
         check_webhook_url(delivery.endpoint.url)  # again: what the host name resolves to may have changed
     except ValidationError as error:

@@ -207,3 +207,28 @@ def test_with_the_worker_a_failing_delivery_is_retried_and_marked_failed_after_t
     assert (delivery.status, delivery.attempts) == ("failed", run_django_task.max_retries + 1)
     assert len(receiver.requests) == run_django_task.max_retries + 1
     assert len({request["headers"]["webhook-id"] for request in receiver.requests}) == 1
+
+
+def test_an_editor_deleting_a_live_page_in_the_admin_sends_deleted_only(site_tree, endpoint, receiver, client):
+    client.force_login(User.objects.create_superuser("editor", password="x"))  # noqa: S106 - test account
+
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[site_tree.only_uk.pk]))
+
+    assert response.status_code == 302
+    assert not Page.objects.filter(pk=site_tree.only_uk.pk).exists()
+    [payload] = receiver.payloads()
+    assert payload["event"] == "page.deleted"
+    assert payload["page"]["id"] == site_tree.only_uk.pk and payload["page"]["title"] == "Лише українською"
+
+
+def test_the_log_keeps_the_status_of_the_last_attempt_only(site_tree, endpoint, receiver):
+    receiver.status = 500
+    site_tree.about_uk.save_revision().publish()
+    delivery = WebhookDelivery.objects.get()
+    assert delivery.last_status_code == 500
+
+    receiver.stop()
+    deliver_webhook.call(delivery.pk)
+
+    delivery.refresh_from_db()
+    assert (delivery.attempts, delivery.last_status_code, delivery.status) == (2, None, "failed")

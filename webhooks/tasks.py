@@ -15,10 +15,11 @@ import requests
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_tasks import task
 
 from .addresses import check_webhook_url, checked_session
-from .models import WebhookDelivery
+from .models import PING, WebhookDelivery
 from .signing import signature
 
 logger = logging.getLogger(__name__)
@@ -95,6 +96,11 @@ def deliver_webhook(delivery_pk):
         )
         if delivery is None or delivery.status == WebhookDelivery.Status.DELIVERED:
             return delivery and delivery.status
+        if not delivery.endpoint.active and delivery.event != PING:
+            # Switched off after the event: its pending retries stop (a test can still be sent).
+            delivery.status, delivery.last_error = WebhookDelivery.Status.FAILED, gettext("The endpoint is not active.")
+            delivery.save(update_fields=["status", "last_error"])
+            return delivery.status
         delivery.attempts += 1
         try:
             post(delivery)

@@ -232,3 +232,18 @@ def test_the_log_keeps_the_status_of_the_last_attempt_only(site_tree, endpoint, 
 
     delivery.refresh_from_db()
     assert (delivery.attempts, delivery.last_status_code, delivery.status) == (2, None, "failed")
+
+
+def test_switching_an_endpoint_off_stops_its_pending_retries(site_tree, endpoint, receiver):
+    receiver.stop()
+    site_tree.about_uk.save_revision().publish()
+    delivery = WebhookDelivery.objects.get()
+    endpoint.active = False
+    endpoint.save()
+    receiver.start()
+
+    deliver_webhook.call(delivery.pk)  # a retry after the operator switched the endpoint off
+
+    assert receiver.requests == []
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == ("failed", 1)

@@ -160,6 +160,7 @@ INSTALLED_APPS = [
     "publications",
     "partners",
     "operations",
+    "webhooks",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -487,6 +488,10 @@ SPECTACULAR_SETTINGS = {
 # downloads and the address harvesters write to.
 OPEN_DATA_LICENSE_URL = os.environ.get("OPEN_DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/")
 OPEN_DATA_CONTACT_EMAIL = os.environ.get("OPEN_DATA_CONTACT_EMAIL", DEFAULT_FROM_EMAIL)
+
+# Webhooks (webhooks/addresses.py) go to public addresses only; a receiver on the same machine or
+# network (development, tests) needs this on.
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = env_bool("WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", default=False)
 
 # --- Logging --------------------------------------------------------------------------------
 

@@ -105,7 +105,8 @@ def celery_worker(real_services, tmp_path_factory):
 
     log_path = tmp_path_factory.mktemp("worker") / "worker.log"
     app.control.purge()
-    process = start_worker(log_path)
+    # Tests' webhook receivers listen on loopback (tests/webhooks/receiver.py).
+    process = start_worker(log_path, WEBHOOKS_ALLOW_PRIVATE_ADDRESSES="true")
     try:
         yield process
     finally:

@@ -41,6 +41,8 @@ urlpatterns = [
     path("api/v2/opendata/catalog.jsonld", opendata_views.JsonLdCatalogView.as_view(), name="opendata_catalog_jsonld"),
     path("api/v2/opendata/catalog.rdf", opendata_views.RdfXmlCatalogView.as_view(), name="opendata_catalog_rdf"),
     path("api/v2/opendata/catalog.ttl", opendata_views.TurtleCatalogView.as_view(), name="opendata_catalog_ttl"),
+    path("api/v2/opendata/cases.csv", opendata_views.CsvCasesView.as_view(), name="opendata_cases_csv"),
+    path("api/v2/opendata/cases.jsonl", opendata_views.JsonLinesCasesView.as_view(), name="opendata_cases_jsonl"),
     path("api/v2/", api_router.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/docs/", ApiDocsView.as_view(), name="api_docs"),

@@ -15,7 +15,7 @@ at least every ``CACHE_SECONDS``.
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.decorators import method_decorator
 from django.utils.text import format_lazy
 from django.utils.translation import gettext
@@ -31,6 +31,8 @@ from depository.api_schema import ErrorSerializer
 from depository.bad_input import InvalidParameter, json_error
 
 from . import opendata
+from .browse import CaseFilters
+from .models import CaseLibraryPage
 
 CACHE_SECONDS = 3600
 
@@ -45,8 +47,8 @@ class OwnFormat(BaseContentNegotiation):
         return renderers[0], renderers[0].media_type
 
 
-class GraphRenderer(BaseRenderer):
-    """Passes on the serialized graph; the view serializes it itself."""
+class FileRenderer(BaseRenderer):
+    """Passes on the file the view wrote (a serialized graph, a download)."""
 
     charset = "utf-8"
 
@@ -86,12 +88,22 @@ def schema(name, media_type, body=OpenApiTypes.STR):
     )
 
 
-class CatalogView(APIView):
-    """The catalogue in the serialization ``rdf_format`` (an rdflib format name)."""
+class OpenDataView(APIView):
+    """A public file of open data at an address that names its format; errors as the API's JSON."""
 
     authentication_classes = ()
     permission_classes = ()
     content_negotiation_class = OwnFormat
+
+    def handle_exception(self, exc):
+        """Errors in the API's shape (depository.api.exception_handler), as JSON: the renderer writes files."""
+        response = super().handle_exception(exc)
+        return json_error(response.data["error"], response.data["field"], status=response.status_code)
+
+
+class CatalogView(OpenDataView):
+    """The catalogue in the serialization ``rdf_format`` (an rdflib format name)."""
+
     rdf_format = None
     serialize_options = {}
 
@@ -101,11 +113,6 @@ class CatalogView(APIView):
             raise InvalidParameter(
                 name, gettext("%(field)s is not a filter or an operation of this endpoint.") % {"field": name}
             )
-
-    def handle_exception(self, exc):
-        """Errors in the API's shape (depository.api.exception_handler), as JSON: the renderer writes graphs."""
-        response = super().handle_exception(exc)
-        return json_error(response.data["error"], response.data["field"], status=response.status_code)
 
     def get(self, request):
         modified = opendata.last_modified(request)
@@ -121,17 +128,17 @@ class CatalogView(APIView):
 conditional = method_decorator(last_modified(opendata.last_modified))
 
 
-class JsonLdRenderer(GraphRenderer):
+class JsonLdRenderer(FileRenderer):
     media_type = "application/ld+json"
     format = "jsonld"
 
 
-class RdfXmlRenderer(GraphRenderer):
+class RdfXmlRenderer(FileRenderer):
     media_type = "application/rdf+xml"
     format = "rdf"
 
 
-class TurtleRenderer(GraphRenderer):
+class TurtleRenderer(FileRenderer):
     media_type = "text/turtle"
     format = "ttl"
 
@@ -164,5 +171,104 @@ class TurtleCatalogView(CatalogView):
 
     @schema("Turtle", TurtleRenderer.media_type)
     @conditional
+    def get(self, request):
+        return super().get(request)
+
+
+# --- The library's downloads --------------------------------------------------------------------
+
+LANGUAGE_CODES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+DOWNLOAD_FILTERS = {
+    "category": _("Only cases of this classifier category (its slug path) and its subcategories."),
+    "region": _("Only cases of this region (ISO 3166-2:UA code)."),
+    "level": _("Only cases of this community level."),
+    "year_from": _("Only cases whose implementation began in this year or later."),
+    "year_to": _("Only cases whose implementation began in this year or earlier."),
+    "status": _("Only cases of this status."),
+    "award": _("Only cases with this award of the contest."),
+    "adopted": _("1: only cases that other communities adopted."),
+}
+
+
+def download_schema(file_format, media_type):
+    return extend_schema(
+        operation_id=f"opendata_cases_{file_format}",
+        summary=format_lazy(_("The case library as a download ({format})"), format=file_format.upper()),
+        description=_(
+            "The published cases of one language with the library page's filters: the JSON Lines are the "
+            "case interchange format, the CSV has the fields that fit in a cell. Contacts appear only where "
+            "the person agreed to be shown."
+        ),
+        tags=["open data"],
+        parameters=[
+            OpenApiParameter("locale", str, enum=LANGUAGE_CODES, description=_("The language of the cases.")),
+            *(OpenApiParameter(name, str, description=description) for name, description in DOWNLOAD_FILTERS.items()),
+        ],
+        responses={
+            (200, media_type): OpenApiResponse(OpenApiTypes.STR, description=_("The cases, one per line.")),
+            (400, "application/json"): OpenApiResponse(ErrorSerializer, description=_("A parameter is wrong.")),
+            (404, "application/json"): OpenApiResponse(ErrorSerializer, description=_("No case library is published.")),
+        },
+    )
+
+
+class CasesDownloadView(OpenDataView):
+    """``/api/v2/opendata/cases.csv`` and ``.jsonl``: the library page's downloads at stable addresses.
+
+    Unlike the page, which drops a filter it does not know (a visitor's old link still opens), a
+    program gets a 400 naming the parameter.
+    """
+
+    file_format = None
+
+    def get(self, request):
+        language_code = request.GET.get("locale") or LANGUAGE_CODES[0]
+        if language_code not in LANGUAGE_CODES:
+            raise InvalidParameter(
+                "locale", gettext("The locale must be one of: %(codes)s.") % {"codes": ", ".join(LANGUAGE_CODES)}
+            )
+        unknown = sorted(set(request.GET) - {"locale", *DOWNLOAD_FILTERS})
+        if unknown:
+            raise InvalidParameter(
+                unknown[0],
+                gettext("%(field)s is not a filter or an operation of this endpoint.") % {"field": unknown[0]},
+            )
+        library = CaseLibraryPage.objects.live().public().filter(locale__language_code=language_code).first()
+        if library is None:
+            raise Http404(gettext("No case library is published in this language."))
+        filters = CaseFilters.from_query(request.GET, library.locale)
+        if filters.ignored:
+            name = filters.ignored[0]
+            raise InvalidParameter(
+                name,
+                gettext("“%(value)s” is not a valid value for %(name)s.") % {"value": request.GET[name], "name": name},
+            )
+        return library.download(request, filters, self.file_format)
+
+
+class CsvRenderer(FileRenderer):
+    media_type = "text/csv"
+    format = "csv"
+
+
+class JsonLinesRenderer(FileRenderer):
+    media_type = "application/x-ndjson"
+    format = "jsonl"
+
+
+class CsvCasesView(CasesDownloadView):
+    renderer_classes = (CsvRenderer,)
+    file_format = "csv"
+
+    @download_schema("csv", CsvRenderer.media_type)
+    def get(self, request):
+        return super().get(request)
+
+
+class JsonLinesCasesView(CasesDownloadView):
+    renderer_classes = (JsonLinesRenderer,)
+    file_format = "jsonl"
+
+    @download_schema("jsonl", JsonLinesRenderer.media_type)
     def get(self, request):
         return super().get(request)

@@ -30,14 +30,19 @@ class CaseLibraryPage(ContentPage):
         return with_adoption_count(CasePage.objects.child_of(self).live().public())
 
     def serve(self, request, *args, **kwargs):
-        from practices.downloads import FORMATS, download_response  # it imports the models: not at the top
+        from practices.downloads import FORMATS  # it imports the models: not at the top
 
         file_format = request.GET.get("format")
         if file_format in FORMATS:
-            filters = CaseFilters.from_query(request.GET, self.locale)
-            cases = apply_filters(self.cases(), filters).order_by("key")
-            return download_response(cases, request, file_format, f"cases-{self.locale.language_code}")
+            return self.download(request, CaseFilters.from_query(request.GET, self.locale), file_format)
         return super().serve(request, *args, **kwargs)
+
+    def download(self, request, filters, file_format):
+        """The live cases that ``filters`` select, as an open-data file (practices/downloads.py)."""
+        from practices.downloads import download_response
+
+        cases = apply_filters(self.cases(), filters).order_by("key")
+        return download_response(cases, request, file_format, f"cases-{self.locale.language_code}")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

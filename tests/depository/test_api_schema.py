@@ -20,6 +20,8 @@ PUBLIC_PATHS = {
     "/api/v2/opendata/catalog.jsonld",
     "/api/v2/opendata/catalog.rdf",
     "/api/v2/opendata/catalog.ttl",
+    "/api/v2/opendata/cases.csv",
+    "/api/v2/opendata/cases.jsonl",
 }
 
 

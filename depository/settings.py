@@ -249,6 +249,9 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Fetch a local poster of each YouTube clip when its page is published (home/tasks.py). By default
+# only where a worker does it: with tasks run in-process, publishing would wait on YouTube.
+FETCH_VIDEO_POSTERS = env_bool("FETCH_VIDEO_POSTERS", bool(REDIS_URL))
 
 
 def redis_cache(url):

@@ -52,5 +52,5 @@ def test_the_regions_map_labels_fit_their_tiles_at_a_readable_size(page, width, 
     )
 
     assert len(labels) == 27
-    assert [item["label"] for item in labels if item["width"] > item["room"] - 4] == []
+    assert [item["label"] for item in labels if item["width"] > item["room"] - 2] == []
     assert min(item["size"] for item in labels) >= 12

@@ -1,8 +1,11 @@
 """The server fetches a YouTube clip's picture once, on publishing, and pages show it as a local poster."""
 
+import io
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
+from django.core.management import call_command
 from wagtail.images.tests.utils import get_test_image_file
 
 from home import tasks
@@ -83,3 +86,17 @@ def test_nothing_is_fetched_when_fetching_is_off(news_index, settings, monkeypat
         NewsPageFactory(parent=news_index, slug="clip", body=[{"type": "video", "value": CLIP}])
 
     assert not VideoPoster.objects.exists()
+
+
+def test_clips_published_before_fetching_was_on_get_their_posters_from_the_command(
+    news_index, settings, youtube, django_capture_on_commit_callbacks
+):
+    settings.FETCH_VIDEO_POSTERS = False
+    NewsPageFactory(parent=news_index, slug="clip", body=[{"type": "video", "value": CLIP}])
+    settings.FETCH_VIDEO_POSTERS = True
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("fetch_video_posters", stdout=io.StringIO())
+
+    assert youtube == ["https://i.ytimg.com/vi/aqz-KE-bpKQ/hqdefault.jpg"]
+    assert VideoPoster.objects.filter(video_id="aqz-KE-bpKQ").exists()

@@ -22,7 +22,7 @@ def test_a_clip_loads_from_youtube_only_when_the_visitor_presses_play(page, widt
 
     assert [url for url in requested if THIRD_PARTY.search(url)] == []
     assert page.locator("iframe").count() == 0
-    play = page.get_by_role("button", name=f"Відтворити відео: {CLIP_TITLE}")
+    play = page.get_by_role("button", name=f"Відтворити відео: {CLIP_TITLE}", exact=True)
     assert play.is_visible()
 
     play.click()

@@ -124,11 +124,8 @@ def page_clips(page, fields=None):
                         )
                     )
             elif value.source:
-                clips.append(
-                    Clip(
-                        page, value["title"], url=value["url"], poster=value.poster, caption=value.get("caption") or ""
-                    )
-                )
+                caption = value.get("caption") or ""
+                clips.append(Clip(page, value["title"], url=value["url"], poster=value.poster, caption=caption))
     return clips
 
 

@@ -94,7 +94,8 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Content-Security-Policy (django-csp): the public pages' policy; the admin gets the additions
 # Wagtail's admin needs (depository/middleware.py). The project's own inline scripts carry a nonce.
-VIDEO_FRAME_SOURCES = ["https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"]
+# The players load only when a visitor presses play (home/video.py), from the privacy-enhanced addresses.
+VIDEO_FRAME_SOURCES = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -111,14 +112,14 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     }
 }
-# Permissions-Policy (django-permissions-policy): nothing the site does not use; full screen and
-# picture-in-picture for the video players it embeds.
+# Permissions-Policy (django-permissions-policy): nothing the site does not use; for the video players
+# it embeds, full screen, picture-in-picture and autoplay (a player starts when the visitor presses play).
 PERMISSIONS_POLICY = {
-    **dict.fromkeys(
-        ["accelerometer", "autoplay", "bluetooth", "browsing-topics", "camera", "display-capture", "geolocation"], []
-    ),
+    **dict.fromkeys(["accelerometer", "bluetooth", "browsing-topics", "camera", "display-capture", "geolocation"], []),
     **dict.fromkeys(["gyroscope", "hid", "magnetometer", "microphone", "midi", "payment", "serial", "usb"], []),
-    **dict.fromkeys(["encrypted-media", "fullscreen", "picture-in-picture"], ["self", *VIDEO_FRAME_SOURCES]),
+    **dict.fromkeys(
+        ["autoplay", "encrypted-media", "fullscreen", "picture-in-picture"], ["self", *VIDEO_FRAME_SOURCES]
+    ),
 }
 
 # Login throttling (django-axes) for the admin's and the site's logins and for page passwords
@@ -254,6 +255,9 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Fetch a local poster of each YouTube clip when its page is published (home/tasks.py). By default
+# only where a worker does it: with tasks run in-process, publishing would wait on YouTube.
+FETCH_VIDEO_POSTERS = env_bool("FETCH_VIDEO_POSTERS", bool(REDIS_URL))
 
 
 def redis_cache(url):

@@ -51,6 +51,13 @@ class VideoValue(blocks.StructValue):
     def source(self):
         return parse_video_url(self.get("url"))
 
+    @cached_property
+    def poster(self):
+        """The clip's local poster image, once the server has fetched it (``home.tasks``)."""
+        from .models import VideoPoster  # the models import these blocks
+
+        return VideoPoster.image_for(self.source)
+
 
 class VideoBlock(blocks.StructBlock):
     url = blocks.URLBlock(

@@ -172,3 +172,32 @@ class StandardPage(ContentPage):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+
+class VideoPoster(models.Model):
+    """A YouTube clip's picture, fetched once from YouTube by the server and kept as a local image.
+
+    Pages show it as the clip's poster (``home/includes/video_facade.html``), so a visitor's browser
+    asks nothing of YouTube before the visitor presses play. ``home.tasks.fetch_video_poster`` makes it
+    when a page with the clip is published.
+    """
+
+    video_id = models.CharField(_("YouTube video ID"), max_length=11, unique=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("video poster")
+        verbose_name_plural = _("video posters")
+
+    def __str__(self):
+        return self.video_id
+
+    @classmethod
+    def image_for(cls, source):
+        """The local poster image of a clip (a ``home.video.VideoSource``), or None."""
+        if source is None or source.provider != "youtube":
+            return None
+        poster = cls.objects.filter(video_id=source.video_id).select_related("image").first()
+        return poster.image if poster else None

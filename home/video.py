@@ -1,7 +1,9 @@
 """Recognise YouTube and Vimeo addresses and build privacy-friendly embed addresses for them.
 
 The site embeds clips itself instead of asking the providers' oEmbed services, so a page renders
-without a request to a third party, and the player loads only when the visitor views the page.
+without a request to a third party. Pages show a local poster and a play button
+(``home/templates/home/includes/video_facade.html``); the provider's player, from its
+privacy-enhanced address, loads only when the visitor presses it (``site/static/js/video.js``).
 """
 
 import re
@@ -24,6 +26,15 @@ class VideoSource:
         if self.provider == "youtube":
             return f"https://www.youtube-nocookie.com/embed/{self.video_id}"
         return f"https://player.vimeo.com/video/{self.video_id}?dnt=1"
+
+    @property
+    def play_url(self):
+        """The player that starts at once: the page inserts it when the visitor presses play."""
+        return self.embed_url + ("&" if "?" in self.embed_url else "?") + "autoplay=1"
+
+    @property
+    def provider_name(self):
+        return "YouTube" if self.provider == "youtube" else "Vimeo"
 
     @property
     def watch_url(self):

@@ -15,6 +15,7 @@ from wagtail.models import get_page_models
 from depository.hooks import VIDEO_CLIPS
 from home.blocks import VIDEO_FILE_TYPES, VideoBlock, VideoFileBlock, file_extension
 from home.site_url import absolute_url
+from home.tasks import request_posters
 from home.video import parse_video_url
 
 VIDEO_BLOCKS = (VideoBlock, VideoFileBlock)
@@ -122,8 +123,9 @@ def page_clips(page, fields=None):
                             caption=value.get("caption") or "",
                         )
                     )
-            elif parse_video_url(value.get("url")):
-                clips.append(Clip(page, value["title"], url=value["url"], caption=value.get("caption") or ""))
+            elif value.source:
+                caption = value.get("caption") or ""
+                clips.append(Clip(page, value["title"], url=value["url"], poster=value.poster, caption=caption))
     return clips
 
 
@@ -139,3 +141,8 @@ def locale_clips(locale):
         clips.extend(Clip(**item) for item in register(locale))
     # sorted() is stable, also in reverse: the clips of one page stay in reading order.
     return sorted(clips, key=lambda clip: clip.page.first_published_at.timestamp(), reverse=True)
+
+
+def fetch_posters(sender, instance, **kwargs):
+    """On publishing: have the server fetch a local poster of each YouTube clip of the page."""
+    request_posters(clip.source for clip in page_clips(instance))

@@ -10,6 +10,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from depository.hooks import API_PAGE_FILTERS, FOOTER_LINKS, HOME_SECTIONS, LOAD_DEMO, SEARCH_FACET_LABELS, VIDEO_CLIPS
+from home.models import VideoPoster
+from home.video import parse_video_url
 
 from .api import CaseFilter
 from .demo import load_demo_cases
@@ -111,7 +113,16 @@ def case_videos(locale):
         .exclude(video_url="", video_file=None)
         .select_related("video_file")
     )
-    return [{"page": case, "title": case.title, "url": case.video_url, "document": case.video_file} for case in cases]
+    return [
+        {
+            "page": case,
+            "title": case.title,
+            "url": case.video_url,
+            "document": case.video_file,
+            "poster": VideoPoster.image_for(parse_video_url(case.video_url)),
+        }
+        for case in cases
+    ]
 
 
 @hooks.register(SEARCH_FACET_LABELS)

@@ -25,6 +25,12 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def no_video_posters_from_youtube(settings):
+    """Publishing a page with a YouTube clip asks YouTube for nothing: tests that fetch posters turn it on."""
+    settings.FETCH_VIDEO_POSTERS = False
+
+
+@pytest.fixture(autouse=True)
 def fresh_rate_limits(settings):
     """Each test counts its own submissions: rate-limit counters outlive a test in the cache."""
     settings.RATELIMIT_CACHE_PREFIX = f"rl:{uuid.uuid4().hex}:"

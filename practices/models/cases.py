@@ -16,7 +16,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import BasePage
+from home.models import BasePage, VideoPoster
 from home.video import parse_video_url
 
 from ..api_fields import (
@@ -400,6 +400,7 @@ class CasePage(BasePage):
         context["related_cases"] = self.related_cases(categories)
         context["adoptions"] = self.adoptions.select_related("region", "adopter_case")
         context["video"] = parse_video_url(self.video_url)
+        context["video_poster"] = VideoPoster.image_for(context["video"])
         return context
 
     @property

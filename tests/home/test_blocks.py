@@ -61,7 +61,8 @@ def test_blocks_render_accessible_markup():
 
     assert html.h2.get_text() == "Мета"
     assert html.select_one("figure.quote figcaption").get_text() == "План 2013"
-    assert html.iframe["title"] == "Кейс"
+    assert html.select_one(".video-facade")["data-video-title"] == "Кейс"  # the player's title, once pressed
+    assert html.select_one(".video-facade__play").get_text(" ", strip=True) == "▶ Відтворити відео: Кейс"
     assert html.table.caption.get_text() == "Етапи"
     assert [th["scope"] for th in html.select("thead th")] == ["col", "col"]
     assert html.select_one("tbody td").get_text() == "I"

@@ -7,8 +7,8 @@ names in the editor's language and the classifier as a tree, and both have a sea
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms.choosers import BaseFilterForm, LocaleFilterMixin
@@ -82,7 +82,7 @@ class CategoryViewSet(SnippetViewSet):
     model = Category
     icon = "list-ul"
     chooser_viewset_class = chooser_viewset_class(
-        CategoryFilterForm, lambda model: model.objects.select_related("parent").as_tree()
+        CategoryFilterForm, lambda model: model.objects.select_related("parent").as_tree(get_language())
     )
     menu_label = gettext_lazy("Classifier")
     list_display = ["__str__", "slug", "locale"]

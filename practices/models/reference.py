@@ -49,9 +49,14 @@ def _region_name_sort_key(row):
 
 
 class CategoryQuerySet(models.QuerySet):
-    def as_tree(self):
-        """Each top-level category followed by its subcategories, each level in the classifier's order."""
+    def as_tree(self, language_code=None):
+        """Each top-level category followed by its subcategories, each level in the classifier's order.
+
+        With ``language_code``, the classifier in that language comes first.
+        """
+        language_first = Case(When(locale__language_code=language_code, then=Value(0)), default=Value(1))
         return self.order_by(
+            *([language_first] if language_code else []),
             Coalesce("parent__sort_order", "sort_order"),
             Coalesce("parent__name", "name"),
             Coalesce("parent_id", "id"),

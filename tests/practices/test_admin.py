@@ -119,6 +119,12 @@ def test_the_category_chooser_shows_the_classifier_as_a_tree_and_searches_it(adm
     assert found == ["Електронні послуги › Електронна черга та запис на прийом"]
 
 
+def test_the_category_chooser_offers_the_classifier_in_the_editors_language_first(admin_client, site_tree):
+    titles = chooser_titles(admin_client, reverse("wagtailsnippetchoosers_practices_category:choose"))
+
+    assert titles[0] == "Електронні послуги"
+
+
 def test_the_editor_and_the_translation_view_label_the_case_fields_alike(admin_client, library):
     translate(library, "en", title="Case library")
     case = CasePageFactory(parent=library)

@@ -361,7 +361,10 @@ LANGUAGES = [("uk", "Українська"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogue, then locale/upstream/: corrections of the Ukrainian catalogues of Wagtail,
+# wagtail-localize and Django for the admin (see the header of its django.po). Both take precedence over
+# the apps' catalogues; makemessages writes only to the first.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "upstream"]
 USE_I18N = True
 TIME_ZONE = "Europe/Kyiv"
 USE_TZ = True

@@ -98,6 +98,10 @@ class NewsIndexPage(RoutablePageMixin, ContentPage):
 class NewsTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
+    class Meta:
+        verbose_name = _("news tag")
+        verbose_name_plural = _("news tags")
+
 
 class NewsRelatedCase(Orderable):
     """A case the news is about; a translation of the news shows the case in its own language."""
@@ -106,6 +110,10 @@ class NewsRelatedCase(Orderable):
     case = models.ForeignKey("practices.CasePage", verbose_name=_("case"), on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("case")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related case")
+        verbose_name_plural = _("related cases")
 
 
 class NewsPage(BasePage):

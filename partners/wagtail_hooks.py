@@ -1,7 +1,10 @@
 """Admin wiring of the coalition: partners and experts as snippets in a "Partners" menu group."""
 
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -23,7 +26,18 @@ class PartnerViewSet(SnippetViewSet):
 class ExpertViewSet(SnippetViewSet):
     model = Expert
     icon = "user"
-    list_display = ["name", "organisation", "is_active", "locale"]
+    list_display = [
+        "name",
+        "organisation",
+        # Wagtail would print the bare value, "True" or "False", on every screen language.
+        Column(
+            "is_active",
+            label=capfirst(Expert._meta.get_field("is_active").verbose_name),
+            accessor=lambda expert: gettext("Yes") if expert.is_active else gettext("No"),
+            sort_key="is_active",
+        ),
+        "locale",
+    ]
     list_filter = ["locale", "is_active"]
     search_fields = ["name", "organisation"]
     ordering = ["sort_order", "name"]

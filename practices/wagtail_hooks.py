@@ -1,12 +1,19 @@
-"""Admin wiring of the case library: the classifier, organisations and regions as snippets."""
+"""Admin wiring of the case library: the classifier, organisations and regions as snippets.
 
+The region and category choosers the case editor opens list regions in alphabetical order of their
+names in the editor's language and the classifier as a tree, and both have a search box.
+"""
+
+from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms.choosers import BaseFilterForm, LocaleFilterMixin
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from depository.hooks import API_PAGE_FILTERS, FOOTER_LINKS, HOME_SECTIONS, LOAD_DEMO, SEARCH_FACET_LABELS, VIDEO_CLIPS
@@ -18,9 +25,67 @@ from .demo import load_demo_cases
 from .models import CaseCategory, CaseLibraryPage, CasePage, Category, Organisation, Region
 
 
+class LabelSearchFilterMixin(forms.Form):
+    """A chooser's search box matching the words of each item's label (and code or slug), in any case.
+
+    Wagtail's own chooser search needs the model in the search index; these lists are short
+    reference data, matched here in Python because SQLite compares Cyrillic case-sensitively.
+    """
+
+    q = forms.CharField(
+        label=gettext_lazy("Search term"),
+        widget=forms.TextInput(attrs={"placeholder": gettext_lazy("Search")}),
+        required=False,
+    )
+    #: Model fields matched besides the label.
+    searched_fields = ()
+
+    def filter(self, objects):
+        objects = super().filter(objects)
+        query = self.cleaned_data.get("q", "").strip()
+        if query:
+            words = query.casefold().split()
+            matching = [
+                item.pk
+                for item in objects
+                if all(
+                    word in " ".join([str(item), *(getattr(item, name) for name in self.searched_fields)]).casefold()
+                    for word in words
+                )
+            ]
+            objects = objects.filter(pk__in=matching)
+            self.is_searching = True
+            self.search_query = query
+        return objects
+
+
+class RegionFilterForm(LabelSearchFilterMixin, BaseFilterForm):
+    searched_fields = ("code", "name_uk", "name_en")
+
+
+class CategoryFilterForm(LocaleFilterMixin, LabelSearchFilterMixin, BaseFilterForm):
+    searched_fields = ("slug",)
+
+
+def chooser_viewset_class(filter_form, object_list):
+    """A snippet chooser with ``filter_form`` as its search and filters, listing ``object_list(model)``."""
+    views = {"filter_form_class": filter_form, "get_object_list": lambda view: object_list(view.model_class)}
+    return type(
+        f"{filter_form.__name__}ChooserViewSet",
+        (SnippetChooserViewSet,),
+        {
+            "choose_view_class": type("ChooseView", (ChooseView,), views),
+            "choose_results_view_class": type("ChooseResultsView", (ChooseResultsView,), views),
+        },
+    )
+
+
 class CategoryViewSet(SnippetViewSet):
     model = Category
     icon = "list-ul"
+    chooser_viewset_class = chooser_viewset_class(
+        CategoryFilterForm, lambda model: model.objects.select_related("parent").as_tree(get_language())
+    )
     menu_label = gettext_lazy("Classifier")
     list_display = ["__str__", "slug", "locale"]
     list_filter = ["locale", "parent"]
@@ -50,6 +115,7 @@ class RegionViewSet(SnippetViewSet):
     search_fields = ["code", "name_uk", "name_en"]
     ordering = ["code"]
     inspect_view_enabled = True
+    chooser_viewset_class = chooser_viewset_class(RegionFilterForm, lambda model: model.objects.alphabetical())
 
 
 class CaseLibraryViewSetGroup(SnippetViewSetGroup):

@@ -91,6 +91,10 @@ class PublicationDocument(Orderable):
 
     panels = [FieldPanel("document")]
 
+    class Meta(Orderable.Meta):
+        verbose_name = _("publication document")
+        verbose_name_plural = _("publication documents")
+
     @property
     def file_format(self):
         """The file extension in capitals (PDF, DOCX), as visitors know formats."""

@@ -88,6 +88,10 @@ class EventMaterial(Orderable):
 
     panels = [FieldPanel("document")]
 
+    class Meta(Orderable.Meta):
+        verbose_name = _("event material")
+        verbose_name_plural = _("event materials")
+
 
 class EventPage(ContentPage):
     """A conference, meeting, workshop or webinar, with its programme and registration."""

@@ -6,11 +6,20 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Count, Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+    TitleFieldPanel,
+)
 from wagtail.api import APIField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -61,6 +70,16 @@ class Award(models.TextChoices):
     FINALIST = "finalist", _("finalist")
 
 
+def rows_panel(model, relation_name, **kwargs):
+    """An inline panel headed with the row model's own names, the labels wagtail-localize's translation view shows."""
+    return InlinePanel(
+        relation_name,
+        heading=capfirst(model._meta.verbose_name_plural),
+        label=capfirst(model._meta.verbose_name),
+        **kwargs,
+    )
+
+
 class TranslatableRow(TranslatableMixin, Orderable):
     """An inline row whose text wagtail-localize translates, one row per language."""
 
@@ -78,9 +97,17 @@ class CaseCategory(TranslatableRow):
     # A translated case refers to the categories of its own language.
     translatable_fields = [TranslatableField("category")]
 
+    class Meta(TranslatableRow.Meta):
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
 
 class CaseTag(TaggedItemBase):
     content_object = ParentalKey("practices.CasePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = _("case tag")
+        verbose_name_plural = _("case tags")
 
 
 class CaseIndicator(TranslatableRow):
@@ -91,6 +118,10 @@ class CaseIndicator(TranslatableRow):
     panels = [FieldRowPanel([FieldPanel("label"), FieldPanel("value")])]
     translatable_fields = [TranslatableField("label"), TranslatableField("value")]
 
+    class Meta(TranslatableRow.Meta):
+        verbose_name = _("measurable result")
+        verbose_name_plural = _("measurable results")
+
 
 class CaseLink(TranslatableRow):
     page = ParentalKey("practices.CasePage", on_delete=models.CASCADE, related_name="links")
@@ -99,6 +130,10 @@ class CaseLink(TranslatableRow):
 
     panels = [FieldRowPanel([FieldPanel("title"), FieldPanel("url")])]
     translatable_fields = [TranslatableField("title"), SynchronizedField("url")]
+
+    class Meta(TranslatableRow.Meta):
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
 
 
 class CaseDocument(Orderable):
@@ -109,6 +144,10 @@ class CaseDocument(Orderable):
 
     panels = [FieldPanel("document")]
 
+    class Meta(Orderable.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
 
 class CaseGalleryImage(Orderable):
     page = ParentalKey("practices.CasePage", on_delete=models.CASCADE, related_name="gallery_images")
@@ -118,6 +157,10 @@ class CaseGalleryImage(Orderable):
     caption = models.CharField(_("caption"), max_length=255, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("photo")
+        verbose_name_plural = _("photo gallery")
 
 
 class CaseAdoption(TranslatableRow):
@@ -149,11 +192,22 @@ class CaseAdoption(TranslatableRow):
         TranslatableField("adopter_case"),
     ]
 
+    class Meta(TranslatableRow.Meta):
+        verbose_name = _("adopting community")
+        verbose_name_plural = _("adopted by")
+
 
 class CasePage(BasePage):
     """A best-practice case: what a community did, how, with what result, and how to repeat it."""
 
     visitor_type = _("case")
+    # Required here, unlike on other pages: the form marks it, and drafts may still leave it empty.
+    intro = models.TextField(
+        _("summary"),
+        max_length=600,
+        help_text=_("One or two sentences shown under the title and in listings."),
+        error_messages={"blank": _("Write a summary of the case.")},
+    )
     key = models.CharField(
         _("key"),
         max_length=80,
@@ -217,31 +271,35 @@ class CasePage(BasePage):
     parent_page_types = ["practices.CaseLibraryPage"]
     subpage_types = []
 
+    # Every required field is on the first tab; the slug, on "Promote" as on every Wagtail page, is filled
+    # from the title. Panels carry no headings of their own: the translation view labels fields with the
+    # models' names, and the editor says the same.
     content_panels = [
-        FieldPanel("title"),
-        FieldPanel("intro", heading=_("Summary")),
+        TitleFieldPanel("title"),
+        FieldPanel("intro"),
+        FieldPanel("key"),
         FieldRowPanel([FieldPanel("region"), FieldPanel("level")]),
         FieldRowPanel([FieldPanel("community"), FieldPanel("organisation")]),
         FieldRowPanel([FieldPanel("year"), FieldPanel("status"), FieldPanel("last_verified")]),
-        InlinePanel("case_categories", heading=_("Categories"), label=_("Category"), min_num=1),
+        rows_panel(CaseCategory, "case_categories", min_num=1),
         FieldPanel("tags"),
     ]
     description_panels = [
         FieldPanel("problem"),
         FieldPanel("solution"),
         FieldPanel("results"),
-        InlinePanel("indicators", heading=_("Measurable results"), label=_("Indicator")),
+        rows_panel(CaseIndicator, "indicators"),
         FieldPanel("replication"),
     ]
     media_panels = [
         FieldRowPanel([FieldPanel("video_url"), FieldPanel("video_file")]),
-        InlinePanel("gallery_images", heading=_("Photo gallery"), label=_("Photo")),
-        InlinePanel("documents", heading=_("Documents"), label=_("Document")),
-        InlinePanel("links", heading=_("Links"), label=_("Link")),
+        rows_panel(CaseGalleryImage, "gallery_images"),
+        rows_panel(CaseDocument, "documents"),
+        rows_panel(CaseLink, "links"),
     ]
     replication_panels = [
         FieldPanel("adapted_from"),
-        InlinePanel("adoptions", heading=_("Adopted by"), label=_("Community")),
+        rows_panel(CaseAdoption, "adoptions"),
     ]
     contest_panels = [
         MultiFieldPanel(
@@ -253,7 +311,6 @@ class CasePage(BasePage):
             heading=_("Contact"),
         ),
         FieldRowPanel([FieldPanel("nomination"), FieldPanel("award")]),
-        FieldPanel("key"),
     ]
     edit_handler = TabbedInterface(
         [
@@ -338,8 +395,6 @@ class CasePage(BasePage):
 
     def clean(self):
         super().clean()
-        if not self.intro.strip():
-            raise ValidationError({"intro": _("Write a summary of the case.")})
         if self.video_url and self.video_file_id:
             raise ValidationError({"video_file": _("Give a video address or a video file, not both.")})
         if self.video_file_id and not self.video_file.file.name.lower().endswith(VIDEO_FILE_EXTENSIONS):

@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from events import api as events_api
 from home.sitemaps import LocalizedSitemap
 from practices import views as opendata_views
 from search import api as search_api
@@ -43,6 +44,7 @@ urlpatterns = [
     path("api/v2/opendata/catalog.ttl", opendata_views.TurtleCatalogView.as_view(), name="opendata_catalog_ttl"),
     path("api/v2/opendata/cases.csv", opendata_views.CsvCasesView.as_view(), name="opendata_cases_csv"),
     path("api/v2/opendata/cases.jsonl", opendata_views.JsonLinesCasesView.as_view(), name="opendata_cases_jsonl"),
+    path("api/v2/events/calendar.ics", events_api.CalendarView.as_view(), name="api_events_calendar"),
     path("api/v2/", api_router.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/docs/", ApiDocsView.as_view(), name="api_docs"),

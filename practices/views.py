@@ -23,37 +23,16 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import last_modified
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework.negotiation import BaseContentNegotiation
-from rest_framework.renderers import BaseRenderer
-from rest_framework.views import APIView
 
+from depository.api_files import LANGUAGE_CODES, FileView, file_renderer, requested_language
 from depository.api_schema import ErrorSerializer
-from depository.bad_input import InvalidParameter, json_error
+from depository.bad_input import InvalidParameter
 
 from . import opendata
 from .browse import CaseFilters
 from .models import CaseLibraryPage
 
 CACHE_SECONDS = 3600
-
-
-class OwnFormat(BaseContentNegotiation):
-    """The address names the format: the view's one renderer, whatever the request accepts."""
-
-    def select_parser(self, request, parsers):
-        return parsers[0] if parsers else None
-
-    def select_renderer(self, request, renderers, format_suffix=None):
-        return renderers[0], renderers[0].media_type
-
-
-class FileRenderer(BaseRenderer):
-    """Passes on the file the view wrote (a serialized graph, a download)."""
-
-    charset = "utf-8"
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        return data
 
 
 def schema(name, media_type, body=OpenApiTypes.STR):
@@ -88,31 +67,11 @@ def schema(name, media_type, body=OpenApiTypes.STR):
     )
 
 
-class OpenDataView(APIView):
-    """A public file of open data at an address that names its format; errors as the API's JSON."""
-
-    authentication_classes = ()
-    permission_classes = ()
-    content_negotiation_class = OwnFormat
-
-    def handle_exception(self, exc):
-        """Errors in the API's shape (depository.api.exception_handler), as JSON: the renderer writes files."""
-        response = super().handle_exception(exc)
-        return json_error(response.data["error"], response.data["field"], status=response.status_code)
-
-
-class CatalogView(OpenDataView):
+class CatalogView(FileView):
     """The catalogue in the serialization ``rdf_format`` (an rdflib format name)."""
 
     rdf_format = None
     serialize_options = {}
-
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        for name in request.query_params:
-            raise InvalidParameter(
-                name, gettext("%(field)s is not a filter or an operation of this endpoint.") % {"field": name}
-            )
 
     def get(self, request):
         modified = opendata.last_modified(request)
@@ -128,19 +87,9 @@ class CatalogView(OpenDataView):
 conditional = method_decorator(last_modified(opendata.last_modified))
 
 
-class JsonLdRenderer(FileRenderer):
-    media_type = "application/ld+json"
-    format = "jsonld"
-
-
-class RdfXmlRenderer(FileRenderer):
-    media_type = "application/rdf+xml"
-    format = "rdf"
-
-
-class TurtleRenderer(FileRenderer):
-    media_type = "text/turtle"
-    format = "ttl"
+JsonLdRenderer = file_renderer("application/ld+json", "jsonld")
+RdfXmlRenderer = file_renderer("application/rdf+xml", "rdf")
+TurtleRenderer = file_renderer("text/turtle", "ttl")
 
 
 class JsonLdCatalogView(CatalogView):
@@ -177,7 +126,6 @@ class TurtleCatalogView(CatalogView):
 
 # --- The library's downloads --------------------------------------------------------------------
 
-LANGUAGE_CODES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 DOWNLOAD_FILTERS = {
     "category": _("Only cases of this classifier category (its slug path) and its subcategories."),
     "region": _("Only cases of this region (ISO 3166-2:UA code)."),
@@ -212,7 +160,7 @@ def download_schema(file_format, media_type):
     )
 
 
-class CasesDownloadView(OpenDataView):
+class CasesDownloadView(FileView):
     """``/api/v2/opendata/cases.csv`` and ``.jsonl``: the library page's downloads at stable addresses.
 
     Unlike the page, which drops a filter it does not know (a visitor's old link still opens), a
@@ -220,19 +168,10 @@ class CasesDownloadView(OpenDataView):
     """
 
     file_format = None
+    parameters = ("locale", *DOWNLOAD_FILTERS)
 
     def get(self, request):
-        language_code = request.GET.get("locale") or LANGUAGE_CODES[0]
-        if language_code not in LANGUAGE_CODES:
-            raise InvalidParameter(
-                "locale", gettext("The locale must be one of: %(codes)s.") % {"codes": ", ".join(LANGUAGE_CODES)}
-            )
-        unknown = sorted(set(request.GET) - {"locale", *DOWNLOAD_FILTERS})
-        if unknown:
-            raise InvalidParameter(
-                unknown[0],
-                gettext("%(field)s is not a filter or an operation of this endpoint.") % {"field": unknown[0]},
-            )
+        language_code = requested_language(request)
         library = CaseLibraryPage.objects.live().public().filter(locale__language_code=language_code).first()
         if library is None:
             raise Http404(gettext("No case library is published in this language."))
@@ -246,14 +185,8 @@ class CasesDownloadView(OpenDataView):
         return library.download(request, filters, self.file_format)
 
 
-class CsvRenderer(FileRenderer):
-    media_type = "text/csv"
-    format = "csv"
-
-
-class JsonLinesRenderer(FileRenderer):
-    media_type = "application/x-ndjson"
-    format = "jsonl"
+CsvRenderer = file_renderer("text/csv", "csv")
+JsonLinesRenderer = file_renderer("application/x-ndjson", "jsonl")
 
 
 class CsvCasesView(CasesDownloadView):

@@ -22,6 +22,7 @@ PUBLIC_PATHS = {
     "/api/v2/opendata/catalog.ttl",
     "/api/v2/opendata/cases.csv",
     "/api/v2/opendata/cases.jsonl",
+    "/api/v2/events/calendar.ics",
 }
 
 

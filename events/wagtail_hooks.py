@@ -5,7 +5,6 @@ Registrations are personal data: only users with the ``events.view_registration`
 would skip the capacity and waiting-list rules.
 """
 
-from django.contrib.auth import get_user_model
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -17,12 +16,12 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from depository.hooks import HOME_SECTIONS, LOAD_DEMO
+from depository.permissions import ViewOnlyPermissionPolicy
 
 from .demo import load_demo_events
 from .models import EventIndexPage, EventPage, Registration, Speaker
@@ -31,20 +30,8 @@ from .views import export_registrations, registrations_csv
 CSV_EXPORT_URL_NAME = "events_registrations_csv"
 
 
-class RegistrationPermissionPolicy(ModelPermissionPolicy):
-    """Registrations can be viewed, by those allowed to; no one adds, edits or deletes them in the admin."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        if "view" not in actions:
-            return get_user_model().objects.none()
-        return super().users_with_any_permission(["view"])
-
-
 # Registered before anything asks for the model's policy (see wagtail.permissions).
-register_permission_policy(Registration, RegistrationPermissionPolicy(Registration))
+register_permission_policy(Registration, ViewOnlyPermissionPolicy(Registration))
 
 
 def events_with_registrations(request=None):

@@ -1,7 +1,5 @@
 """Site search as JSON: ``/api/v2/search/`` and ``/api/v2/search/suggest/`` (see INTERFACES.md)."""
 
-from django.conf import settings
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from modelsearch.backends.base import FilterFieldError, OrderByFieldError
@@ -13,11 +11,11 @@ from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.search.backends import get_search_backend
 
+from depository.api_files import LANGUAGE_CODES, requested_language
 from depository.api_schema import error_responses
 from home.site_url import absolute_url, page_url
 
 from .service import (
-    InvalidSearchRequest,
     order_by_rank,
     parse_filters,
     ranked_page_ids,
@@ -26,17 +24,6 @@ from .service import (
     with_fallback,
 )
 from .views import record_query
-
-LANGUAGE_CODES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-
-
-def requested_language(request):
-    language_code = request.GET.get("locale") or LANGUAGE_CODES[0]
-    if language_code not in LANGUAGE_CODES:
-        raise InvalidSearchRequest(
-            "locale", gettext("The locale must be one of: %(codes)s.") % {"codes": ", ".join(LANGUAGE_CODES)}
-        )
-    return language_code
 
 
 class FacetEntrySerializer(serializers.Serializer):

@@ -7,7 +7,6 @@ nobody edits a record of what was sent. Sending a test needs the right to change
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -23,8 +22,9 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.admin.widgets.button import MenuItem
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from depository.permissions import ViewOnlyPermissionPolicy
 
 from .dispatch import send_test
 from .models import WebhookDelivery, WebhookEndpoint
@@ -33,20 +33,8 @@ SEND_TEST_URL_NAME = "webhooks:send_test"
 DELIVERIES_URL_NAME = "webhook_deliveries:index"
 
 
-class DeliveryPermissionPolicy(ModelPermissionPolicy):
-    """Deliveries can be viewed, by those allowed to; no one adds, edits or deletes them in the admin."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        if "view" not in actions:
-            return get_user_model().objects.none()
-        return super().users_with_any_permission(["view"])
-
-
 # Registered before anything asks for the model's policy (see wagtail.permissions).
-register_permission_policy(WebhookDelivery, DeliveryPermissionPolicy(WebhookDelivery))
+register_permission_policy(WebhookDelivery, ViewOnlyPermissionPolicy(WebhookDelivery))
 
 
 def deliveries_url(endpoint):

@@ -522,13 +522,13 @@ class _Importer:
             setattr(page, f"contact_{name}", contact.get(name) or "")
         page.contact_public = bool(contact.get("public"))
         page.tags.set(record.get("tags") or [])
-        page.case_categories = [
+        page.case_categories = in_order(
             CaseCategory(category=self.lookups.categories[code, path]) for path in record["categories"]
-        ]
-        page.indicators = [
+        )
+        page.indicators = in_order(
             CaseIndicator(label=item["label"], value=item["value"]) for item in record.get("indicators") or []
-        ]
-        page.links = [CaseLink(title=item["title"], url=item["url"]) for item in record.get("links") or []]
+        )
+        page.links = in_order(CaseLink(title=item["title"], url=item["url"]) for item in record.get("links") or [])
 
         page.adapted_from = self.source_case(record.get("adapted_from"), locale)
         unresolved = bool(record.get("adapted_from")) and getattr(page.adapted_from, "locale_id", None) != locale.pk
@@ -541,7 +541,7 @@ class _Importer:
                     community=item["community"], region=regions[item["region"]], year=item["year"], adopter_case=adopter
                 )
             )
-        page.adoptions = adoptions
+        page.adoptions = in_order(adoptions)
         return unresolved
 
     def source_case(self, key, locale):
@@ -571,6 +571,15 @@ class _Importer:
             organisation.translation_key = source.translation_key
         organisation.save()
         return organisation
+
+
+def in_order(rows):
+    """Inline rows numbered in the record's order: rows with no ``sort_order`` come back from PostgreSQL in
+    any order (only the admin's forms number them), so a case would show and export them shuffled."""
+    rows = list(rows)
+    for position, row in enumerate(rows):
+        row.sort_order = position
+    return rows
 
 
 # --- Export -------------------------------------------------------------------------------------

@@ -147,6 +147,20 @@ def test_a_record_fills_every_field_of_its_case(tmp_path):
     assert (kovel.status, kovel.award, kovel.contact_name, kovel.public_contact) == ("active", "", "Іван Коваль", None)
 
 
+def test_inline_rows_keep_the_order_of_the_record_whatever_the_database_returns(tmp_path):
+    """Rows without a position come back from PostgreSQL in any order: each row gets its place in the record."""
+    record = full_records()[0] | {
+        "indicators": [{"label": f"Показник {number}", "value": str(number)} for number in range(4)],
+        "categories": ["openness/open-budget", "e-services/e-queue"],
+    }
+    import_file(write_lines(tmp_path / "cases.jsonl", [record, full_records()[1]]))
+
+    lutsk = CasePage.objects.get(key="lutsk-open-budget")
+    for rows in (lutsk.indicators, lutsk.case_categories, lutsk.adoptions):
+        assert [row.sort_order for row in rows.order_by("pk")] == list(range(rows.count()))
+    assert [item.value for item in lutsk.indicators.all()] == ["0", "1", "2", "3"]
+
+
 def test_a_case_refers_to_a_case_later_in_the_file_without_extra_outcomes(tmp_path):
     lutsk, kovel = full_records()
     stdout, _stderr = import_file(write_lines(tmp_path / "cases.jsonl", [kovel, lutsk]))

@@ -83,8 +83,8 @@ def holds_video(block):
 
 def video_values(block, value):
     """``(block, value)`` of every video block inside a block's value, in reading order."""
-    if value is None:
-        return
+    if value is None or not holds_video(block):
+        return  # nothing to find; and some structured blocks' values are objects (ImageBlock: an Image)
     if isinstance(block, VIDEO_BLOCKS):
         yield block, value
     elif isinstance(block, blocks.StreamBlock):

@@ -12,7 +12,8 @@ class RegistrationForm(HoneypotFormMixin, forms.Form):
     organisation = forms.CharField(label=_("Organisation"), max_length=255)
     comment = forms.CharField(label=_("Comment (optional)"), required=False, max_length=2000, widget=forms.Textarea)
     consent = forms.BooleanField(
-        label=_("I agree to the processing of my personal data for the organisation of this event."),
+        label=_("I agree to the processing of my personal data for this event."),
+        template_name="home/forms/checkbox_field.html",
         error_messages={"required": _("Registration needs your consent to the processing of your personal data.")},
     )
 

@@ -80,11 +80,14 @@ class CaseFilters:
         return urlencode({name: value for name, value in values.items() if value not in ("", None)})
 
     @property
+    def active_count(self):
+        """How many filters narrow the library (the sort order is not one); the year range counts once."""
+        chosen = [self.category, self.region, self.level, self.status, self.award, self.adopted]
+        return sum(map(bool, chosen)) + bool(self.year_from or self.year_to)
+
+    @property
     def is_active(self):
-        return any(
-            getattr(self, name)
-            for name in ("category", "region", "level", "year_from", "year_to", "status", "award", "adopted")
-        )
+        return self.active_count > 0
 
 
 def category_paths(locale):

@@ -13,10 +13,17 @@ def shown_cases(page):
     return int(COUNT.search(page.locator("#results-title").inner_text()).group())
 
 
+def unfold(page, toggle):
+    """Opens what phones fold behind a toggle (the filters, the header's menu); wide screens show it."""
+    if page.locator(toggle).is_visible():
+        page.locator(toggle).click()
+
+
 def test_a_visitor_filters_the_library_and_opens_a_case(page, width):
     page.goto("/uk/cases/")
     everything = shown_cases(page)
 
+    unfold(page, ".library__filters-toggle")
     page.locator("section.facet[aria-labelledby=facet-region] a").first.click()
     page.wait_for_url(re.compile(r"[?&]region="))
 
@@ -40,6 +47,7 @@ def test_a_visitor_filters_the_library_and_opens_a_case(page, width):
 def test_a_visitor_searches_from_the_header(page, width, home, query, expected):
     page.goto(home)
 
+    unfold(page, ".site-menu__toggle")
     page.get_by_role("search").get_by_role("searchbox").fill(query)
     page.get_by_role("search").get_by_role("button").click()
 

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import translation
@@ -133,3 +135,26 @@ def test_video_file_must_be_a_video_and_not_beside_an_address(library, fields, m
         with pytest.raises(ValidationError) as error:
             case.full_clean()
         assert message in str(error.value)
+
+
+def test_a_printed_case_uses_the_print_stylesheet_and_ends_with_its_address(client, library, settings):
+    settings.SITE_URL = "https://depository.example.org"
+    case = CasePageFactory(parent=library, title="Е-черга")
+
+    html = page_html(client, case)
+
+    (stylesheet,) = html.select("link[rel=stylesheet][media=print]")
+    assert stylesheet["href"].endswith("css/print.css")
+    address = html.select_one("main .print-address")
+    assert address.get_text(" ", strip=True).endswith(f"https://depository.example.org{case.get_url()}")
+    assert address is html.select("main > *")[-1]
+
+
+def test_the_print_stylesheet_hides_what_works_only_on_a_screen(settings):
+    rules = (settings.BASE_DIR / "site" / "static" / "css" / "print.css").read_text()
+
+    hidden = re.search(r"([^{}]+)\{ display: none !important; \}", rules).group(1)
+    for selector in (".main-menu", ".site-footer", ".library__facets", ".language-switcher", "button", "iframe"):
+        assert selector in {name.strip() for name in hidden.split(",")}
+    assert 'a[href^="https://"]::after { content: " (" attr(href) ")"' in rules
+    assert "break-inside: avoid" in rules

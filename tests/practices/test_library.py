@@ -64,6 +64,24 @@ def test_filters_combine_and_each_facet_counts_the_other_filters(client, cases):
     assert facet_counts(response, "category")["Електронні послуги"] == 1
 
 
+@pytest.mark.parametrize(
+    ("query", "toggle"),
+    [
+        ({}, "Фільтри"),
+        ({"sort": "title"}, "Фільтри"),
+        ({"category": "e-democracy", "year_from": "2015", "year_to": "2016"}, "Фільтри (активних: 2)"),
+    ],
+    ids=["none", "sort-only", "category-and-years"],
+)
+def test_the_folded_filters_say_how_many_are_active(client, cases, query, toggle):
+    soup = BeautifulSoup(client.get("/uk/cases/", query).content, "html.parser")
+
+    filters = soup.select_one(".library__facets details.library__filters")
+    assert not filters.has_attr("open")
+    assert filters.select_one("summary").get_text(strip=True) == toggle
+    assert filters.select_one("section.facet[aria-labelledby=facet-region]")
+
+
 def test_year_range_award_and_adoption_filters(client, cases):
     assert titles(client.get("/uk/cases/", {"year_from": "2015", "year_to": "2016"})) == {
         "Петиції Вінниця",

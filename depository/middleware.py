@@ -133,7 +133,7 @@ ADMIN_POLICY_REPLACE = {
     "frame-ancestors": [csp_constants.SELF],
 }
 ADMIN_POLICY_UPDATE = {
-    "img-src": ["blob:", "https://www.gravatar.com"],  # upload previews; editors' avatars
+    "img-src": ["blob:"],  # upload previews
     "font-src": ["data:"],
     # The preview panel, and the other frontend it frames for editors (home/headless_preview.py).
     "frame-src": [csp_constants.SELF, *settings.HEADLESS_PREVIEW_ORIGINS],

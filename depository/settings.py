@@ -437,6 +437,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "odp", "rt
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 300 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Editors' avatars are uploaded, never fetched from Gravatar: an editor's e-mail address (hashed) is
+# not sent to another service each time the admin opens.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # The largest request body the public site takes (forms, registrations); the admin keeps the limits above.
 PUBLIC_REQUEST_MAX_SIZE = int(os.environ.get("PUBLIC_REQUEST_MAX_SIZE", str(1024 * 1024)))

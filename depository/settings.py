@@ -379,8 +379,11 @@ MEDIA_ROOT = VAR_DIR / "media"
 # In development WhiteNoise serves files from the apps' folders; production serves collectstatic's output.
 WHITENOISE_AUTOREFRESH = DEBUG
 WHITENOISE_USE_FINDERS = DEBUG
+# "private" holds what only some users may read (contest entries' files), served by permission-checked views.
+PRIVATE_MEDIA_ROOT = VAR_DIR / "private"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": PRIVATE_MEDIA_ROOT}},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -408,6 +411,16 @@ if MEDIA_STORAGE == "s3":
             "querystring_auth": not os.environ.get("AWS_S3_CUSTOM_DOMAIN"),
             "file_overwrite": False,  # a new upload never replaces another file of the same name
             "object_parameters": {"CacheControl": f"public, max-age={MEDIA_MAX_AGE}"},
+        },
+    }
+    # Private files go under their own prefix, never through the public domain; the application streams them.
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **{name: STORAGES["default"]["OPTIONS"][name] for name in ("bucket_name", "endpoint_url", "region_name")},
+            "location": "private",
+            "default_acl": "private",
+            "file_overwrite": False,
         },
     }
     _media = urlsplit(

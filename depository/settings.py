@@ -522,9 +522,11 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "filters": {"exception_in_one_line": {"()": "depository.logs.ExceptionInOneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        DJANGO_REDIS_LOGGER: {"filters": ["exception_in_one_line"]},  # one line per failed cache call
         "django_tasks": {"level": "WARNING"},
         "axes": {"level": "WARNING"},  # failed logins and lockouts, without the chatter of each check
     },

@@ -193,7 +193,9 @@ class NewsPage(BasePage):
     def cases(self):
         """The live related cases, each in this page's language where it is translated."""
         cases = []
-        for row in self.related_cases.select_related("case"):
+        prefetched = "related_cases" in getattr(self, "_prefetched_objects_cache", {})  # as the API does
+        rows = self.related_cases.all() if prefetched else self.related_cases.select_related("case")
+        for row in rows:
             case = row.case
             if case.locale_id != self.locale_id:
                 case = case.get_translation_or_none(self.locale) or case

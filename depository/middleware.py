@@ -90,7 +90,8 @@ class PublicRequestSizeMiddleware:
 
     Django caps the form fields it holds in memory (``DATA_UPLOAD_MAX_MEMORY_SIZE``) but writes file
     parts to disk whatever their size, so a public form took a 50 MB file. Editors upload documents
-    and videos up to ``WAGTAILDOCS_MAX_UPLOAD_SIZE`` in the admin, which keeps its own limits.
+    and videos up to ``WAGTAILDOCS_MAX_UPLOAD_SIZE`` in the admin, which keeps its own limits; the
+    addresses that take participants' files (``PUBLIC_UPLOAD_PATHS``) allow ``PUBLIC_UPLOAD_MAX_SIZE``.
     """
 
     def __init__(self, get_response):
@@ -98,7 +99,8 @@ class PublicRequestSizeMiddleware:
 
     def __call__(self, request):
         length = request.META.get("CONTENT_LENGTH") or ""
-        limit = settings.PUBLIC_REQUEST_MAX_SIZE
+        uploads = settings.PUBLIC_UPLOAD_PATHS.match(request.path_info)
+        limit = settings.PUBLIC_UPLOAD_MAX_SIZE if uploads else settings.PUBLIC_REQUEST_MAX_SIZE
         if length.isdecimal() and int(length) > limit and not request.path_info.startswith(ADMIN_PATH):
             message = _("The request is larger than %(size)s, the most this site accepts.") % {
                 "size": filesizeformat(limit)

@@ -7,6 +7,7 @@ Production (``DEBUG=false``) refuses to start without a real ``SECRET_KEY`` and 
 
 import importlib.util
 import os
+import re
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -125,7 +126,12 @@ PERMISSIONS_POLICY = {
 # Login throttling (django-axes) for the admin's and the site's logins and for page passwords
 # (depository/logins.py): after LOGIN_FAILURE_LIMIT failures a client is locked out, the right
 # password included, until LOGIN_COOLOFF_MINUTES pass without another failure.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# Axes' backend comes first: it sees every attempt, allauth's e-mail logins (credentials "email") too.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = "depository.logins.lockout_parameters"
@@ -145,6 +151,28 @@ RATE_LIMITS = {
     "registration_link": {"client": os.environ.get("RATE_LIMIT_REGISTRATION_LINK_CLIENT", "30/h")},
 }
 RATELIMIT_FAIL_OPEN = True  # a cache that cannot count lets the submission through
+
+# Participants' accounts (django-allauth, accounts only): sign up and log in by e-mail, the address
+# verified before the first login, password reset; allauth's own rate limits (ACCOUNT_RATE_LIMITS,
+# in the cache) stay on beside axes' lockout of clients that fail logins.
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_SIGNUP_FORM_CLASS = "contest.accounts.SignupForm"  # adds the honeypot of the public forms
+ACCOUNT_ADAPTER = "contest.accounts.AccountAdapter"
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "contest:my_entries"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+
+# The contest's participants' files (contest/uploads.py) and where consultation questions go when the
+# organisers' group has no members with an address.
+CONTEST_DOCUMENT_MAX_SIZE = int(os.environ.get("CONTEST_DOCUMENT_MAX_SIZE", str(20 * 1024 * 1024)))
+CONTEST_PHOTO_MAX_SIZE = int(os.environ.get("CONTEST_PHOTO_MAX_SIZE", str(10 * 1024 * 1024)))
+CONTEST_MAX_FILES = int(os.environ.get("CONTEST_MAX_FILES", "20"))
+CONTEST_ORGANISERS_EMAIL = os.environ.get("CONTEST_ORGANISERS_EMAIL", "")
 
 # /readyz shows its details (hosts, errors, versions) to staff and to this bearer token only.
 READINESS_TOKEN = os.environ.get("READINESS_TOKEN", "")
@@ -195,6 +223,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "allauth",
+    "allauth.account",
     "csp",
 ]
 
@@ -217,6 +247,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "axes.middleware.AxesMiddleware",  # last: it turns a locked-out login into the lockout page
 ]
 
@@ -456,6 +487,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # The largest request body the public site takes (forms, registrations); the admin keeps the limits above.
 PUBLIC_REQUEST_MAX_SIZE = int(os.environ.get("PUBLIC_REQUEST_MAX_SIZE", str(1024 * 1024)))
+# Addresses that take files (a contest entry's documents and photos): the largest file and the form around it.
+PUBLIC_UPLOAD_PATHS = re.compile(r"^/[a-z]{2}/contest/entries/[\w-]+/files/$")
+PUBLIC_UPLOAD_MAX_SIZE = max(CONTEST_DOCUMENT_MAX_SIZE, CONTEST_PHOTO_MAX_SIZE) + 1024 * 1024
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -57,6 +57,8 @@ if settings.MEDIA_STORAGE == "local":
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("events/", include("events.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("contest/", include("contest.urls")),
     # Before Wagtail's own route of the same address: the page-password form, throttled.
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

@@ -77,6 +77,10 @@ class Entry(models.Model):
     links = models.JSONField(_("links"), default=list, blank=True)  # [{"title", "url"}]
     video_url = models.URLField(_("video address"), max_length=500, blank=True)
 
+    # What was typed into a step that did not validate, by step number, exactly as sent: shown again
+    # with its errors until the step is saved valid (contest/submission.py).
+    unsaved = models.JSONField(_("unsaved input"), default=dict, blank=True, editable=False)
+
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     updated_at = models.DateTimeField(_("last saved"), auto_now=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

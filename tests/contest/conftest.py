@@ -79,10 +79,10 @@ def complete_entry(contest, user, **fields):
     """A draft with every field submitting needs."""
     from practices.models import Category
 
+    fields.setdefault("language", "uk")
     entry = Entry.objects.create(
         contest=contest,
         participant=user.participant,
-        language="uk",
         nomination=contest.nominations.first(),
         title="Електронна черга до ЦНАП",
         summary="Запис на прийом онлайн.",

@@ -66,10 +66,13 @@ def content_type(upload, ext, allowed):
 
 
 def check_photo_opens(upload, mime):
-    upload.seek(0)
     try:
-        with Image.open(upload, formats=[PILLOW_FORMATS[mime]]) as image:
-            image.load()  # decodes every pixel: a truncated file fails here, not only its header
+        for check in ("verify", "load"):
+            upload.seek(0)
+            # verify() checks the file's structure (a PNG's chunks and checksums); load() decodes every
+            # pixel, which a truncated JPEG fails. Each needs the file opened afresh.
+            with Image.open(upload, formats=[PILLOW_FORMATS[mime]]) as image:
+                getattr(image, check)()
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
         raise ValidationError(_("The image could not be opened: it is damaged or not a real image.")) from error
     finally:

@@ -81,7 +81,7 @@ def entry_step(request, participant, key, number):
     current = submission.step(number)
     if current is None:
         return redirect("contest:entry_step", key, 1)
-    editable = is_open(entry.contest) and entry.status != Entry.Status.WITHDRAWN
+    editable = is_open(entry.contest)  # a withdrawn entry may be changed and submitted again before the deadline
     if request.method == "POST":
         if not is_open(entry.contest):
             return refused(request, closed_message(entry.contest))

@@ -195,3 +195,11 @@ def test_superuser_is_an_organiser_for_files(client, entry, people):
     log_in(client, people.superuser)
 
     assert client.get(f"/uk/contest/files/{stored.pk}/").status_code == 200
+
+
+def test_the_upload_address_takes_files_larger_than_other_public_forms(client, entry, people, settings):
+    log_in(client, people.participant)
+    large = PDF + b"0" * (settings.PUBLIC_REQUEST_MAX_SIZE + 1024)
+
+    assert upload(client, entry, "plan.pdf", large).status_code == 302
+    assert EntryFile.objects.get().size == len(large)

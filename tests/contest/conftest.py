@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from wagtail.users.models import UserProfile
 
 from contest.models import (
     Assignment,
@@ -71,6 +72,8 @@ class JuryBuilder:
         user = get_user_model().objects.create_user(username, f"{username}@example.org", "secret-pass-1", **fields)
         if group:
             user.groups.add(Group.objects.get(name=group))
+        # The admin in English, so the tests read the messages as written in the code.
+        UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "en"})
         return user
 
     def organiser(self, username="organiser"):

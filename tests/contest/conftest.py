@@ -1,0 +1,1 @@
+from tests.contest.conftest_results import results_contest  # noqa: F401 - the results tests' contest

@@ -3,9 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-# --- Results: release, entry → case, demo content (the results side of the contest) -----------------
+from .results import RELEASE_ACTION
 
-from .results import RELEASE_ACTION  # noqa: E402 - the section keeps its imports with it
+# --- Results: the release, entry → case (the results side of the contest) ---------------------------
 
 
 @hooks.register("register_log_actions")

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from . import conversion
 from .results import RELEASE_ACTION
 
 # --- Results: the release, entry → case (the results side of the contest) ---------------------------
@@ -11,3 +12,6 @@ from .results import RELEASE_ACTION
 @hooks.register("register_log_actions")
 def register_results_log_actions(actions):
     actions.register_action(RELEASE_ACTION, _("Release the results"), _("Results released"))
+
+
+hooks.register("register_admin_urls", conversion.admin_urls)

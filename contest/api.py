@@ -42,11 +42,4 @@ class ContestResultsField(Field):
 
 def public_entry(entry):
     """What the public may know of an awarded entry: never its participant, its scores or its files."""
-    return {
-        "title": entry["title"],
-        "community": entry["community"],
-        "region": entry["region"],
-        "region_name": entry["region_name"],
-        "award": entry["award"],
-        "case_url": entry["case_url"],
-    }
+    return {name: entry[name] for name in AwardedEntryDict.__annotations__}

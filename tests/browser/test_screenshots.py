@@ -33,7 +33,15 @@ def test_save_screenshot(page, width, path):
     folder.mkdir(parents=True, exist_ok=True)
     response = page.goto(path)
     assert response.status == 200
-    page.evaluate("document.fonts.ready")
+    # The whole page is photographed at once: pictures lazily loaded below the window are asked for first.
+    page.evaluate(
+        """async () => {
+            const images = [...document.images];
+            images.forEach((image) => { image.loading = "eager"; });
+            await Promise.all(images.map((image) => image.decode().catch(() => null)));
+            await document.fonts.ready;
+        }"""
+    )
     file = folder / f"{name}-{width}.png"
 
     page.screenshot(path=str(file), full_page=True)

@@ -337,10 +337,10 @@ if SEARCH_URL:
             "TIMEOUT": 10,
         },
         # Kept up to date beside the engine, so that search still answers while the engine does not.
-        "fallback": {"BACKEND": "wagtail.search.backends.database"},
+        "fallback": {"BACKEND": "search.database"},  # ranked in one bounded query (see search/database.py)
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.database"}}
 
 # --- Mail -----------------------------------------------------------------------------------
 

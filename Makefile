@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install messages lint check-django test-embedded test-services test-browser services services-stop worker help
+.PHONY: bench run test install messages lint check-django test-embedded test-services test-browser services services-stop worker help
 
 help:
 	@echo "make run    install, migrate, load the demo content and serve http://127.0.0.1:$(PORT)"
@@ -32,6 +32,9 @@ run: messages
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_admin
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+bench: install
+	$(BIN)/python bench/contest_assignment.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -96,3 +96,6 @@ def complete_entry(contest, user, **fields):
     )
     entry.categories.set([Category.objects.filter(locale=contest.locale).first()])
     return entry
+
+
+from .jury_fixtures import jury, jury_contest  # noqa: E402, F401 - the jury tests' fixtures

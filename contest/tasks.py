@@ -1,7 +1,8 @@
-"""Background work of the contest: its e-mails, each sent once (``jobs.mail.send_once``).
+"""Background work of the contest: its e-mails, each sent once (``jobs.mail.send_once``), and the
+periodic release of results.
 
-Queued through the outbox in the transaction that submits the entry or saves the message, so a
-task delivered twice finds its key recorded and sends nothing.
+Queued through the outbox in the transaction that submits the entry, saves the message or releases
+the results, so a task delivered twice finds its key recorded and sends nothing.
 """
 
 from django_tasks import task
@@ -9,6 +10,7 @@ from django_tasks import task
 from jobs.idempotency import AlreadyDone
 from jobs.mail import send_once
 
+from . import results
 from .consultations import organisers_addresses
 from .emails import confirmation_email, question_email
 from .models import Entry, EntryQuestion
@@ -38,6 +40,25 @@ def send_question_notice(question_id):
         return "no organisers' address"
     try:
         send_once(question_email(message, organisers), key=f"contest.question.{message.pk}")
+    except AlreadyDone:
+        return "already sent"
+    return "sent"
+
+
+# --- Results: the release and the result e-mails ------------------------------------------------
+
+
+@task
+def release_due_results():
+    """Periodic: release the results of the contests whose results date has passed."""
+    return [contest.pk for contest in results.release_due_results()]
+
+
+@task
+def send_result_email(entry_id):
+    entry = Entry.objects.select_related("contest", "participant__user").get(pk=entry_id)
+    try:
+        send_once(results.result_email(entry), key=results.result_email_key(entry))
     except AlreadyDone:
         return "already sent"
     return "sent"

@@ -23,13 +23,16 @@ from wagtail.models import Locale
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from depository.hooks import LOAD_DEMO
 from practices.models import Region
 from practices.models.cases import Level
 
-from . import admin_views
+from . import admin_views, conversion
+from .demo import load_demo_contest
 from .models import Entry, ExpertProfile, JuryPanel, Nomination
 from .models.jury import EXPERTS_GROUP, ORGANISERS_GROUP
 from .permissions import is_expert, is_organiser
+from .results import RELEASE_ACTION
 
 LOG_ACTIONS = {
     "contest.screen": (_("Screen entry"), _("Entry screened")),
@@ -230,3 +233,15 @@ def contest_menu():
         )
     )
     return SubmenuMenuItem(_("Contest"), Menu(items=items), icon_name="tasks", name="contest", order=220)
+
+
+# --- Results: the release, entry → case (the results side of the contest) ---------------------------
+
+
+@hooks.register("register_log_actions")
+def register_results_log_actions(actions):
+    actions.register_action(RELEASE_ACTION, _("Release the results"), _("Results released"))
+
+
+hooks.register("register_admin_urls", conversion.admin_urls)
+hooks.register(LOAD_DEMO, load_demo_contest)

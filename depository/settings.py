@@ -339,6 +339,11 @@ CELERY_BEAT_SCHEDULE = {
         "args": ("events.tasks.expire_unconfirmed_registrations", [], {}),
         "schedule": 10 * 60,
     },
+    "release-contest-results": {
+        "task": "jobs.tasks.run_django_task",
+        "args": ("contest.tasks.release_due_results", [], {}),
+        "schedule": 5 * 60,
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # Requests relay the outbox after they commit: a broker that is away must fail fast, not hold them up.

@@ -5,9 +5,13 @@ translations carry their names in other languages under the same ``translation_k
 jury and scores refer to the source's rows, so a translation never splits a contest in two.
 """
 
+from zoneinfo import ZoneInfo
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +19,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable
 from wagtail.search import index
@@ -22,10 +27,13 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.models import BasePage
-from practices.models.cases import TranslatableRow, rows_panel
+from home.site_url import page_url
+from practices.models.cases import Award, CasePage, TranslatableRow, rows_panel
 
-from .. import phases
+from .. import phases, statistics
+from ..api import ContestResultsField
 
+CONTEST_TIME_ZONE = ZoneInfo("Europe/Kyiv")  # the contest's dates are set and shown in Kyiv time
 KEY_HELP = _("Lowercase Latin letters, digits and hyphens; the same in every language.")
 
 
@@ -178,8 +186,12 @@ class ContestPageForm(WagtailAdminPageForm):
                 self.add_error(None, message % {"nomination": nomination["name"], "total": total})
 
 
-class ContestPage(BasePage):
-    """One contest: what it is, who may take part, its dated phases, nominations and criteria."""
+class ContestPage(RoutablePageMixin, BasePage):
+    """One contest: what it is, who may take part, its dated phases, nominations and criteria.
+
+    What the page shows follows the phase; its results, at ``results/`` and in the API, appear only
+    once released (``results_public``).
+    """
 
     visitor_type = _("contest")
     base_form_class = ContestPageForm
@@ -232,10 +244,14 @@ class ContestPage(BasePage):
         index.SearchField("eligibility"),
         index.SearchField("prizes"),
     ]
-    api_fields = BasePage.api_fields + [
-        APIField(name)
-        for name in ("body", "eligibility", "motivators", "prizes", "contacts", *phases.DATE_FIELDS, "phase")
-    ]
+    api_fields = (
+        BasePage.api_fields
+        + [
+            APIField(name)
+            for name in ("body", "eligibility", "motivators", "prizes", "contacts", *phases.DATE_FIELDS, "phase")
+        ]
+        + [APIField("results", serializer=ContestResultsField(source="public_results"))]
+    )
     translatable_fields = BasePage.translatable_fields + [
         TranslatableField("body"),
         TranslatableField("eligibility"),
@@ -275,5 +291,99 @@ class ContestPage(BasePage):
 
     @property
     def results_public(self):
-        """Results show on the site and in the API only once released, and never before the results date."""
-        return self.results_released_at is not None and self.phase == "results"
+        """Results show on the site and in the API only once released, and never before the results date.
+
+        The release is recorded on the source page alone, so that every translation follows it.
+        """
+        return self.source.results_released_at is not None and self.phase == "results"
+
+    def with_content_json(self, content):
+        """A revision never undoes a release: the moment belongs to the page, not to what an editor saved."""
+        page = super().with_content_json(content)
+        page.results_released_at = self.results_released_at
+        return page
+
+    def timeline(self, now):
+        """The dated phases in order, each with its date and whether it is the phase ``now`` falls in."""
+        current = self.phase_at(now)
+        return [
+            {"label": phases.DATE_LABELS[field], "at": getattr(self, field), "current": code == current}
+            for field, (code, _label) in phases.PHASES.items()
+        ]
+
+    def public_results(self):
+        """Per nomination, in this page's language, its winners and finalists; None until the results are public.
+
+        Each entry says only what the public may know: title, community, region, award and the library
+        case it became (in this language where translated and live), never the participant or scores.
+        """
+        if not self.results_public:
+            return None
+        language = self.locale.language_code
+        entries = list(
+            self.source.entries.filter(status="submitted", award__in=Award.values, nomination__isnull=False)
+            .select_related("nomination", "participant__region", "case")
+            .order_by("title", "pk")
+        )
+        cases = self.live_cases([entry.case for entry in entries if entry.case])
+        nominations = []
+        for nomination in self.nominations.all():
+            awarded = [entry for entry in entries if entry.nomination.key == nomination.key]
+            rows = {award: [] for award in Award.values}
+            for entry in awarded:
+                region = entry.participant.region
+                case = cases.get(entry.case.translation_key) if entry.case else None
+                rows[entry.award].append(
+                    {
+                        "title": entry.title,
+                        "community": entry.community or entry.participant.organisation,
+                        "region": region.code,
+                        "region_name": region.name_en if language == "en" else region.name_uk,
+                        "award": entry.award,
+                        "case": case,
+                        "case_url": page_url(case) if case else None,
+                    }
+                )
+            nominations.append(
+                {
+                    "key": nomination.key,
+                    "name": nomination.name,
+                    "winners": rows[Award.WINNER],
+                    "finalists": rows[Award.FINALIST],
+                }
+            )
+        return nominations
+
+    def live_cases(self, cases):
+        """By translation key, each case's live version in this page's language, else the case itself where live."""
+        keys = {case.translation_key for case in cases}
+        found = {case.translation_key: case for case in cases if case.live}
+        translated = CasePage.objects.live().public().filter(translation_key__in=keys, locale_id=self.locale_id)
+        found.update({case.translation_key: case for case in translated})
+        return found
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        phase = self.phase_at(now)
+        context.update(
+            phase=phase,
+            timeline=self.timeline(now),
+            time_zone=CONTEST_TIME_ZONE,
+            statistics=statistics.entry_statistics(
+                self.source.entries.all(), self.nominations.all(), self.locale.language_code
+            ),
+            results=self.public_results(),
+            frequent_questions=self.frequent_questions.all(),
+            documents=self.documents.select_related("document"),
+            results_url=(self.get_url(request) or "") + self.reverse_subpage("results"),
+        )
+        return context
+
+    @path("results/", name="results")
+    def results_view(self, request):
+        """The winners and finalists; not found until the results are released."""
+        context = self.get_context(request)
+        if context["results"] is None:
+            raise Http404
+        return TemplateResponse(request, "contest/contest_results.html", context)

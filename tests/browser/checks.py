@@ -34,6 +34,8 @@ PAGE_TYPES = {
     "publication": "/uk/publications/best-regional-practices-report/",
     "events index": "/uk/events/",
     "event": "/uk/events/webinar-describing-a-case/",
+    "contest": "/uk/contest-2013/",
+    "contest results": "/uk/contest-2013/results/",
     "partners page": "/uk/about/partners/coalition/",
     "search results (uk)": "/uk/search/?q=черга",
     "search results (en)": "/en/search/?q=queue",

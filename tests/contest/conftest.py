@@ -98,4 +98,5 @@ def complete_entry(contest, user, **fields):
     return entry
 
 
+from .conftest_results import results_contest  # noqa: E402, F401 - the results tests' contest
 from .jury_fixtures import jury, jury_contest  # noqa: E402, F401 - the jury tests' fixtures

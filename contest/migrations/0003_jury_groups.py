@@ -27,7 +27,7 @@ def remove_groups(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("contest", "0001_initial"),
+        ("contest", "0002_participants_entry_unsaved"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]

@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from contest.models import ContestQuestion
 from contest.statistics import entry_statistics
@@ -15,15 +15,6 @@ from tests.contest.conftest_results import DATES, MOMENTS
 pytestmark = pytest.mark.django_db
 
 SUBMIT = re.compile(r'<a class="button" href="([^"]+)">')
-
-
-@pytest.fixture
-def entry_route(settings):
-    """The participants' "start an entry" address, or a stand-in where their screens are not installed."""
-    try:
-        reverse("contest:start_entry", args=[1])
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = "tests.contest.urls_with_entries"
 
 
 def page_at(client, moment, path="/uk/contest/"):
@@ -37,7 +28,6 @@ def current_step(html):
     return re.search(r'<li class="contest__phase--current" aria-current="step">(.*?)</li>', html).group(1)
 
 
-@pytest.mark.usefixtures("entry_route")
 @pytest.mark.parametrize(
     ("moment", "shown", "current"),
     [
@@ -59,7 +49,6 @@ def test_the_page_follows_the_phase_of_the_dates(client, results_contest, moment
     assert "Електронна черга" not in html  # no decision before the release
 
 
-@pytest.mark.usefixtures("entry_route")
 def test_the_submit_button_shows_only_while_submissions_are_open(client, results_contest):
     buttons = {moment: SUBMIT.findall(page_at(client, at)) for moment, at in MOMENTS.items()}
 
@@ -67,7 +56,6 @@ def test_the_submit_button_shows_only_while_submissions_are_open(client, results
     assert all(found == [] for found in buttons.values()), buttons
 
 
-@pytest.mark.usefixtures("entry_route")
 def test_the_english_page_submits_to_the_contest_in_the_default_language(client, results_contest):
     html = page_at(client, MOMENTS["open"], "/en/contest/")
 

@@ -6,6 +6,7 @@ names in the editor's language and the classifier as a tree, and both have a sea
 
 from django import forms
 from django.contrib import messages
+from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -155,9 +156,30 @@ def case_api_filters():
     return [CaseFilter]
 
 
-@hooks.register(HOME_SECTIONS)
+@hooks.register(HOME_SECTIONS, order=-30)
+def library_at_a_glance(request, home_page):
+    """The home page's first figures: how many cases, from how many communities and regions."""
+    cases = CasePage.objects.live().public().filter(locale_id=home_page.locale_id)
+    figures = cases.aggregate(
+        cases=Count("pk"),
+        communities=Count("community", distinct=True, filter=~Q(community="")),
+        regions=Count("region", distinct=True),
+    )
+    if not figures["cases"]:
+        return None
+    library = CaseLibraryPage.objects.live().filter(locale_id=home_page.locale_id).first()
+    return "practices/includes/home_glance.html", {**figures, "library": library}
+
+
+@hooks.register(HOME_SECTIONS, order=-10)
 def featured_and_latest_cases(request, home_page):
-    cases = CasePage.objects.live().public().filter(locale_id=home_page.locale_id).select_related("region")
+    cases = (
+        CasePage.objects.live()
+        .public()
+        .filter(locale_id=home_page.locale_id)
+        .select_related("region")
+        .prefetch_related(CasePage.card_prefetch())
+    )
     latest = list(cases.order_by("-first_published_at")[:3])
     if not latest:
         return None

@@ -5,7 +5,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -420,6 +420,18 @@ class CasePage(BasePage):
         return {"category": sorted(paths), "region": self.region.code, "year": self.year}
 
     @property
+    def card_picture(self):
+        """The first photo of the gallery, shown on the case's cards; None when the gallery is empty."""
+        item = next(iter(self.gallery_images.all()), None)
+        return item.image if item else None
+
+    @classmethod
+    def card_prefetch(cls):
+        """What a list of cards prefetches, so that its pictures and their renditions cost two queries."""
+        images = CaseGalleryImage.objects.select_related("image").prefetch_related("image__renditions")
+        return Prefetch("gallery_images", queryset=images)
+
+    @property
     def public_contact(self):
         """The contact person, only where they consented to be shown."""
         if not (self.contact_public and self.contact_name):
@@ -443,6 +455,7 @@ class CasePage(BasePage):
             .exclude(pk=self.pk)
             .annotate(shared=shared)
             .select_related("region")
+            .prefetch_related(self.card_prefetch())
             .order_by("-shared", "-year", "title")
             .distinct()[:limit]
         )

@@ -49,7 +49,8 @@ class CaseLibraryPage(ContentPage):
         filters = CaseFilters.from_query(request.GET, self.locale)
         cases = sorted_cases(apply_filters(self.cases(), filters), filters)
         cases = cases.select_related("region").prefetch_related(
-            Prefetch("case_categories", queryset=CaseCategory.objects.select_related("category__parent"))
+            Prefetch("case_categories", queryset=CaseCategory.objects.select_related("category__parent")),
+            CasePage.card_prefetch(),
         )
         page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
         counts = facet_counts(self.cases(), filters)

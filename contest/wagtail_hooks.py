@@ -10,6 +10,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import path, reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter, ModelChoiceFilter
 from wagtail import hooks
@@ -23,15 +24,16 @@ from wagtail.models import Locale
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from depository.hooks import LOAD_DEMO
+from depository.hooks import HOME_SECTIONS, LOAD_DEMO
 from practices.models import Region
 from practices.models.cases import Level
 
 from . import admin_views, conversion
 from .demo import load_demo_contest
-from .models import Entry, ExpertProfile, JuryPanel, Nomination
+from .models import ContestPage, Entry, ExpertProfile, JuryPanel, Nomination
 from .models.jury import EXPERTS_GROUP, ORGANISERS_GROUP
 from .permissions import is_expert, is_organiser
+from .phases import DATE_FIELDS, DATE_LABELS, PHASES
 from .results import RELEASE_ACTION
 
 LOG_ACTIONS = {
@@ -245,3 +247,28 @@ def register_results_log_actions(actions):
 
 hooks.register("register_admin_urls", conversion.admin_urls)
 hooks.register(LOAD_DEMO, load_demo_contest)
+
+
+@hooks.register(HOME_SECTIONS, order=-20)
+def current_contest(request, home_page):
+    """The live contest of the home page's language with its current phase and next date; None if none.
+
+    The contest announced last whose announcement has come.
+    """
+    now = timezone.now()
+    contest = (
+        ContestPage.objects.live()
+        .public()
+        .filter(locale_id=home_page.locale_id, announcement_at__lte=now)
+        .order_by("-announcement_at", "-pk")
+        .first()
+    )
+    if contest is None:
+        return None
+    phase_names = dict(PHASES.values())
+    upcoming = [(getattr(contest, field), DATE_LABELS[field]) for field in DATE_FIELDS if getattr(contest, field) > now]
+    return "contest/includes/home_contest.html", {
+        "contest": contest,
+        "phase": phase_names[contest.phase],
+        "next_date": upcoming[0] if upcoming else None,
+    }

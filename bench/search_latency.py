@@ -4,8 +4,9 @@
 
 Builds ``--pages`` case pages (half as many cases, each in Ukrainian and English) in a throwaway
 database (see ``benchenv``), times ``update_index``, then times ``--requests`` requests to
-``/api/v2/search/`` and as many to ``/api/v2/search/suggest/`` per configured search backend, in
-process through Django's test client. Prints figures only.
+``/api/v2/search/`` and as many to ``/api/v2/search/suggest/`` per configured search backend (and per
+``--compare`` backend module, which reads the same database index), in process through Django's test
+client. Prints figures only.
 
 Importing or publishing pages one at a time runs at about 20 a second, so the pages are written in
 bulk: tree paths are computed here, the ``Page`` rows are bulk-created, and the case rows are
@@ -190,9 +191,19 @@ def main():
     parser.add_argument("--pages", type=int, default=20_000, help="case pages to build (half in each language)")
     parser.add_argument("--requests", type=int, default=300, help="requests per endpoint and backend")
     parser.add_argument("--backends", nargs="*", help="search backends to time (default: every configured one)")
+    parser.add_argument(
+        "--compare",
+        nargs="*",
+        default=[],
+        metavar="NAME=MODULE",
+        help="also time these backend modules over the same database index, e.g. "
+        "modelsearch=wagtail.search.backends.database (the unranked path search.database replaces)",
+    )
     arguments = parser.parse_args()
     if arguments.pages < 2 or arguments.requests < 1:
         parser.error("--pages must be at least 2 and --requests at least 1")
+    if any("=" not in item for item in arguments.compare):
+        parser.error("--compare takes NAME=MODULE")
     with bench_environment() as workdir:
         from django.conf import settings
         from django.core.management import call_command
@@ -214,6 +225,9 @@ def main():
             for name, options in settings.WAGTAILSEARCH_BACKENDS.items()
             if not arguments.backends or name in arguments.backends
         }
+        for item in arguments.compare:
+            name, module = item.split("=", 1)
+            backends[name] = {"BACKEND": module}
         for name, options in backends.items():
             # The backend under test as the only one, so the service can neither choose nor fall back.
             # Counting the queries is queued, not run, as the Celery workers run it in production.

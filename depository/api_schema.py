@@ -14,6 +14,8 @@ with fewer fields selected, an item fits several). The project's own API fields 
 values by their return annotations (practices/api_fields.py); Wagtail's are described below.
 """
 
+import copy
+
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import translation
@@ -47,58 +49,36 @@ def error_responses(*codes):
 # --- Wagtail's API fields ------------------------------------------------------------------
 
 
-class StringField(OpenApiSerializerFieldExtension):
-    """Wagtail's meta fields that answer a string: the type's label, the API and page addresses."""
+class PlainField(OpenApiSerializerFieldExtension):
+    """A Wagtail field whose value has a fixed schema, given by ``PLAIN_FIELDS``."""
 
-    target_class = "wagtail.api.v2.serializers.TypeField"
-
-    def map_serializer_field(self, auto_schema, direction):
-        return build_basic_type(OpenApiTypes.STR)
-
-
-class PageTypeField(StringField):
-    target_class = "wagtail.api.v2.serializers.PageTypeField"
-
-
-class LocaleField(OpenApiSerializerFieldExtension):
-    target_class = "wagtail.api.v2.serializers.PageLocaleField"
+    schema = None
 
     def map_serializer_field(self, auto_schema, direction):
-        return {"type": "string", "enum": [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]}
+        return copy.deepcopy(self.schema)  # the generator may amend what it is given
 
 
-class UrlField(OpenApiSerializerFieldExtension):
-    target_class = "wagtail.api.v2.serializers.DetailUrlField"
-
-    def map_serializer_field(self, auto_schema, direction):
-        return build_basic_type(OpenApiTypes.URI)
-
-
-class PageHtmlUrlField(UrlField):
-    target_class = "wagtail.api.v2.serializers.PageHtmlUrlField"
-
-    def map_serializer_field(self, auto_schema, direction):
-        return {**super().map_serializer_field(auto_schema, direction), "nullable": True}
-
-
-class ImageDownloadUrlField(OpenApiSerializerFieldExtension):
-    """The file's address: relative to the site when the files are served from it."""
-
-    target_class = "wagtail.images.api.v2.serializers.ImageDownloadUrlField"
-
-    def map_serializer_field(self, auto_schema, direction):
-        return {"type": "string", "format": "uri-reference"}
-
-
-class DocumentDownloadUrlField(ImageDownloadUrlField):
-    target_class = "wagtail.documents.api.v2.serializers.DocumentDownloadUrlField"
-
-
-class TagsField(OpenApiSerializerFieldExtension):
-    target_class = "wagtail.api.v2.serializers.TagsField"
-
-    def map_serializer_field(self, auto_schema, direction):
-        return build_array_type(build_basic_type(OpenApiTypes.STR))
+_RELATIVE_URL = {"type": "string", "format": "uri-reference"}
+# Wagtail's fields with a fixed schema, by the field's class.
+PLAIN_FIELDS = {
+    # The type's label, and the API and page addresses.
+    "wagtail.api.v2.serializers.TypeField": build_basic_type(OpenApiTypes.STR),
+    "wagtail.api.v2.serializers.PageTypeField": build_basic_type(OpenApiTypes.STR),
+    "wagtail.api.v2.serializers.PageLocaleField": {
+        "type": "string",
+        "enum": [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES],
+    },
+    "wagtail.api.v2.serializers.DetailUrlField": build_basic_type(OpenApiTypes.URI),
+    # Null for a page outside every site.
+    "wagtail.api.v2.serializers.PageHtmlUrlField": {**build_basic_type(OpenApiTypes.URI), "nullable": True},
+    # A file's address: relative to the site when the files are served from it.
+    "wagtail.images.api.v2.serializers.ImageDownloadUrlField": _RELATIVE_URL,
+    "wagtail.documents.api.v2.serializers.DocumentDownloadUrlField": _RELATIVE_URL,
+    "wagtail.api.v2.serializers.TagsField": build_array_type(build_basic_type(OpenApiTypes.STR)),
+}
+for _target, _schema in PLAIN_FIELDS.items():
+    # Defining a subclass registers it with drf-spectacular.
+    type(_target.rsplit(".", 1)[1], (PlainField,), {"target_class": _target, "schema": _schema})
 
 
 class StreamField(OpenApiSerializerFieldExtension):

@@ -373,10 +373,10 @@ if SEARCH_URL:
             "TIMEOUT": 10,
         },
         # Kept up to date beside the engine, so that search still answers while the engine does not.
-        "fallback": {"BACKEND": "wagtail.search.backends.database"},
+        "fallback": {"BACKEND": "search.database"},  # ranked in one bounded query (see search/database.py)
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.database"}}
 
 # --- Mail -----------------------------------------------------------------------------------
 
@@ -561,9 +561,11 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "filters": {"exception_in_one_line": {"()": "depository.logs.ExceptionInOneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        DJANGO_REDIS_LOGGER: {"filters": ["exception_in_one_line"]},  # one line per failed cache call
         "django_tasks": {"level": "WARNING"},
         "axes": {"level": "WARNING"},  # failed logins and lockouts, without the chatter of each check
     },

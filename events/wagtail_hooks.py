@@ -14,24 +14,18 @@ from django_filters import ModelChoiceFilter
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic.models import IndexView
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from depository.hooks import HOME_SECTIONS, LOAD_DEMO
-from depository.permissions import ViewOnlyPermissionPolicy
+from depository.permissions import ViewOnlyModelViewSet
 
 from .demo import load_demo_events
 from .models import EventIndexPage, EventPage, Registration, Speaker
 from .views import export_registrations, registrations_csv
 
 CSV_EXPORT_URL_NAME = "events_registrations_csv"
-
-
-# Registered before anything asks for the model's policy (see wagtail.permissions).
-register_permission_policy(Registration, ViewOnlyPermissionPolicy(Registration))
 
 
 def events_with_registrations(request=None):
@@ -72,7 +66,7 @@ class RegistrationIndexView(IndexView):
         return buttons
 
 
-class RegistrationViewSet(ModelViewSet):
+class RegistrationViewSet(ViewOnlyModelViewSet):
     model = Registration
     name = "event_registrations"
     url_prefix = "events/registrations"
@@ -82,7 +76,6 @@ class RegistrationViewSet(ModelViewSet):
     list_display = ["name", "email", "organisation", "event", "status", "created_at"]
     filterset_class = RegistrationFilterSet
     search_fields = ["name", "email", "organisation"]
-    inspect_view_enabled = True
     inspect_view_fields = [
         "event",
         "name",
@@ -95,11 +88,6 @@ class RegistrationViewSet(ModelViewSet):
         "created_at",
         "cancelled_at",
     ]
-    form_fields = ["status"]  # required by the viewset; the permission policy keeps the form out of reach
-
-    def get_permissions_to_register(self):
-        """Only "view" is offered in the group editor: the admin never changes registrations."""
-        return super().get_permissions_to_register().filter(codename="view_registration")
 
 
 class SpeakerViewSet(SnippetViewSet):

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import factory
+from django.contrib.auth.models import Group, Permission, User
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale
@@ -11,6 +12,15 @@ from contest.models import ContestPage, Criterion, Nomination
 from contest.phases import DATE_FIELDS
 from home.models import HomePage, StandardPage
 from practices.models import CaseAdoption, CaseCategory, CaseLibraryPage, CasePage, Category, Region
+
+
+def user_with(*codenames, username):
+    """A user whose only rights are the permissions ``codenames``, given through a group of their own."""
+    group = Group.objects.create(name=username)
+    group.permissions.set(Permission.objects.filter(codename__in=codenames))
+    user = User.objects.create_user(username, password="x")  # noqa: S106 - test account
+    user.groups.add(group)
+    return user
 
 
 class PageFactory(factory.django.DjangoModelFactory):

@@ -5,6 +5,7 @@ they fail, they never skip.
 """
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -15,6 +16,13 @@ from django.conf import settings
 from django.core.management import call_command
 
 REQUIRED = ("DATABASE_URL", "REDIS_URL", "SEARCH_URL")
+
+
+def free_port():
+    """A TCP port on the loopback interface that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def wait_until(condition, timeout=60, interval=0.25, message="condition"):

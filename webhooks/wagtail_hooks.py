@@ -22,19 +22,14 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.admin.widgets.button import MenuItem
-from wagtail.permissions import register_permission_policy
 
-from depository.permissions import ViewOnlyPermissionPolicy
+from depository.permissions import ViewOnlyModelViewSet
 
 from .dispatch import send_test
 from .models import WebhookDelivery, WebhookEndpoint
 
 SEND_TEST_URL_NAME = "webhooks:send_test"
 DELIVERIES_URL_NAME = "webhook_deliveries:index"
-
-
-# Registered before anything asks for the model's policy (see wagtail.permissions).
-register_permission_policy(WebhookDelivery, ViewOnlyPermissionPolicy(WebhookDelivery))
 
 
 def deliveries_url(endpoint):
@@ -142,14 +137,12 @@ class WebhookEndpointViewSet(ModelViewSet):
         return [*super().get_urlpatterns(), path("send-test/<int:pk>/", self.send_test_view, name="send_test")]
 
 
-class WebhookDeliveryViewSet(ModelViewSet):
+class WebhookDeliveryViewSet(ViewOnlyModelViewSet):
     model = WebhookDelivery
     name = "webhook_deliveries"
     url_prefix = "webhooks/deliveries"
     icon = "list-ul"
     menu_label = _("Webhook deliveries")
-    copy_view_enabled = False
-    inspect_view_enabled = True
     list_display = [
         "created_at",
         "endpoint",
@@ -177,11 +170,6 @@ class WebhookDeliveryViewSet(ModelViewSet):
         "delivered_at",
         "payload",
     ]
-    form_fields = ["status"]  # required by the viewset; the permission policy keeps the form out of reach
-
-    def get_permissions_to_register(self):
-        """Only "view" is offered in the group editor: the admin never changes deliveries."""
-        return super().get_permissions_to_register().filter(codename="view_webhookdelivery")
 
 
 @hooks.register("register_admin_viewset")

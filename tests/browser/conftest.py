@@ -16,7 +16,6 @@ browser download cannot be used here. A browser test that fails leaves a screens
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -26,18 +25,13 @@ from types import SimpleNamespace
 import pytest
 
 from tests.browser.checks import ROOT, unavailable
+from tests.services import free_port
 
 SCREENSHOTS = ROOT / "var" / "browser"
 WIDTHS = [1280, 390]
 ADMIN = SimpleNamespace(username="editor", password="browser-suite-password")
 # The site runs on the embedded defaults whatever this shell points at.
 SERVICE_VARIABLES = ("DATABASE_URL", "REDIS_URL", "SEARCH_URL", "SEARCH_BACKEND", "EMAIL_URL", "SITE_URL")
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_until_serving(url, process, log, timeout=60):

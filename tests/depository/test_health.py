@@ -1,3 +1,5 @@
+import logging
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
@@ -76,6 +78,19 @@ def test_pages_are_served_while_the_redis_cache_is_down(client, settings, site_t
     assert client.get("/uk/").status_code == 200
     assert client.get("/en/about/").status_code == 200
     assert client.get("/readyz").status_code == 503
+
+
+def test_a_failed_cache_call_is_logged_in_one_line_naming_the_error(client, settings, site_tree, caplog):
+    settings.CACHES = {"default": redis_cache("redis://127.0.0.1:9/0")}
+
+    with caplog.at_level(logging.ERROR, logger="depository.cache"):
+        client.get("/uk/")
+
+    records = [record for record in caplog.records if record.name == "depository.cache"]
+    assert records
+    for record in records:
+        assert record.exc_info is None and record.exc_text is None
+        assert "Connection refused" in record.getMessage() and "\n" not in record.getMessage()
 
 
 def test_readyz_shows_anyone_only_the_statuses(client, settings):

@@ -3,25 +3,16 @@ import io
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from events.models import EVENT_TIME_ZONE, EventPage
 from tests.events.factories import EventPageFactory, RegistrationFactory, SpeakerFactory
-from tests.factories import translate
+from tests.factories import translate, user_with
 
 pytestmark = pytest.mark.django_db
 
 LIST_URL = "/admin/events/registrations/"
-
-
-def user_with(*codenames, username):
-    group = Group.objects.create(name=username)
-    group.permissions.set(Permission.objects.filter(codename__in=codenames))
-    user = User.objects.create_user(username, password="x")  # noqa: S106 - test account
-    user.groups.add(group)
-    return user
 
 
 @pytest.fixture

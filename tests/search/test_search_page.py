@@ -64,7 +64,7 @@ def engine_down(settings, monkeypatch):
     if "fallback" not in settings.WAGTAILSEARCH_BACKENDS:
         settings.WAGTAILSEARCH_BACKENDS = {
             **settings.WAGTAILSEARCH_BACKENDS,
-            "fallback": {"BACKEND": "wagtail.search.backends.database"},
+            "fallback": {"BACKEND": "search.database"},
         }
         call_command("update_index", backend_name="fallback", verbosity=0)
     settings.WAGTAILSEARCH_BACKENDS = {

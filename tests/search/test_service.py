@@ -237,7 +237,7 @@ def test_search_answers_from_the_database_while_the_engine_is_down_and_returns_t
 def test_readiness_reports_search_degraded_when_the_engine_is_unreachable(client, settings, db):
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "search.backends", "URLS": ["http://127.0.0.1:9"], "TIMEOUT": 1},
-        "fallback": {"BACKEND": "wagtail.search.backends.database"},
+        "fallback": {"BACKEND": "search.database"},
     }
 
     response = client.get("/readyz")

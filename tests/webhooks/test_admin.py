@@ -3,9 +3,10 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import User
 from django.urls import reverse
 
+from tests.factories import user_with
 from webhooks.models import WebhookDelivery, WebhookEndpoint
 from webhooks.signing import signature
 
@@ -13,14 +14,6 @@ pytestmark = pytest.mark.django_db
 
 ENDPOINTS_URL = "/admin/webhooks/"
 DELIVERIES_URL = "/admin/webhooks/deliveries/"
-
-
-def user_with(*codenames, username):
-    group = Group.objects.create(name=username)
-    group.permissions.set(Permission.objects.filter(codename__in=codenames))
-    user = User.objects.create_user(username, password="x")  # noqa: S106 - test account
-    user.groups.add(group)
-    return user
 
 
 @pytest.fixture

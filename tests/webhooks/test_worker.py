@@ -1,22 +1,14 @@
 """A webhook reaches a receiver that was down when the page was published, once, through the real worker."""
 
-import socket
-
 import pytest
 
 from tests.factories import StandardPageFactory
-from tests.services import wait_for_idle_worker, wait_until
+from tests.services import free_port, wait_for_idle_worker, wait_until
 from tests.webhooks.receiver import Receiver
 from webhooks.models import Event, WebhookDelivery, WebhookEndpoint
 from webhooks.signing import signature
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def test_a_receiver_down_at_publishing_gets_the_delivery_once_it_is_back(celery_worker, site_tree, settings):

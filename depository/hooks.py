@@ -12,10 +12,10 @@ Apps register functions for these with ``@wagtail.hooks.register(NAME)`` in thei
 - ``FOOTER_LINKS``: ``fn(request, home_page)`` returns ``[(label, url)]``, links the site's footer shows
   for the locale of ``home_page`` (contacts, privacy notice, open data, feeds, API, partners); apps
   appear in registration order.
-- ``VIDEO_CLIPS``: ``fn(locale)`` returns the video clips an app keeps outside StreamFields (which the
-  video gallery finds by itself), for live public pages of ``locale``: an iterable of dicts with
-  ``page`` and ``title``, and ``url`` (a YouTube, Vimeo or video file address) or ``document`` (an
-  uploaded video); ``poster`` (an image) and ``caption`` are optional.
+- ``VIDEO_CLIPS``: ``fn(page)`` returns the video clips of ``page`` (a specific page) that an app keeps
+  outside StreamFields (which the video gallery finds by itself): an iterable of dicts with ``title``,
+  and ``url`` (a YouTube, Vimeo or video file address) or ``document`` (an uploaded video);
+  ``poster`` (an image) and ``caption`` are optional. Called when the page is published.
 """
 
 LOAD_DEMO = "depository_load_demo"

@@ -14,5 +14,7 @@ class RelatedCaseDict(TypedDict):
 class RelatedCasesField(Field):
     """``NewsPage.cases()`` as ``{"id", "key", "title", "url"}``."""
 
+    prefetch_related = ("related_cases__case",)
+
     def to_representation(self, cases) -> list[RelatedCaseDict]:
         return [{"id": case.pk, "key": case.key, "title": case.title, "url": case.get_url()} for case in cases]

@@ -7,8 +7,9 @@ class NewsConfig(AppConfig):
     verbose_name = _("News and videos")
 
     def ready(self):
-        from wagtail.signals import page_published
+        from wagtail.signals import page_published, page_unpublished
 
-        from .videos import fetch_posters
+        from .videos import on_published, on_unpublished
 
-        page_published.connect(fetch_posters, dispatch_uid="news-video-posters")
+        page_published.connect(on_published, dispatch_uid="news-video-clips")
+        page_unpublished.connect(on_unpublished, dispatch_uid="news-video-clips")

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -16,18 +17,19 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.models import BasePage, ContentPage
 from home.site_url import absolute_url, page_url
+from home.video import parse_video_url
 from practices.api_fields import TagsField
 
 from .api_fields import RelatedCasesField
 from .feeds import AtomNewsFeed, RssNewsFeed, organisation
-from .videos import locale_clips, page_clips
+from .videos import locale_clips, page_clips, with_youtube_posters
 
 NEWS_PER_PAGE = 10
 CLIPS_PER_PAGE = 24
@@ -193,7 +195,9 @@ class NewsPage(BasePage):
     def cases(self):
         """The live related cases, each in this page's language where it is translated."""
         cases = []
-        for row in self.related_cases.select_related("case"):
+        prefetched = "related_cases" in getattr(self, "_prefetched_objects_cache", {})  # as the API does
+        rows = self.related_cases.all() if prefetched else self.related_cases.select_related("case")
+        for row in rows:
             case = row.case
             if case.locale_id != self.locale_id:
                 case = case.get_translation_or_none(self.locale) or case
@@ -245,5 +249,40 @@ class VideoGalleryPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["clips"] = Paginator(locale_clips(self.locale), CLIPS_PER_PAGE).get_page(request.GET.get("page"))
+        clips = Paginator(locale_clips(self.locale_id), CLIPS_PER_PAGE).get_page(request.GET.get("page"))
+        clips.object_list = with_youtube_posters(list(clips.object_list))
+        context["clips"] = clips
         return context
+
+
+class VideoClip(models.Model):
+    """A clip of a live page as it was when the page was published, for the video gallery (news/videos.py)."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveSmallIntegerField()  # in the page's reading order
+    published_at = models.DateTimeField()  # the page's first publication: the gallery shows the newest first
+    title = models.CharField(max_length=255)
+    url = models.URLField(max_length=500, blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    poster = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    video_id = models.CharField(max_length=11, blank=True)  # a YouTube clip's, to find its local poster
+    caption = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("video clip")
+        verbose_name_plural = _("video clips")
+        ordering = ["-published_at", "page_id", "position"]
+        indexes = [models.Index(fields=["locale", "-published_at"], name="news_videoclip_gallery")]
+
+    def __str__(self):
+        return self.title
+
+    @cached_property
+    def source(self):
+        """The YouTube or Vimeo video, when the clip is one (and not an uploaded file)."""
+        return None if self.document_id else parse_video_url(self.url)

@@ -1,8 +1,12 @@
-"""Every video clip of a locale, for the video gallery, the feeds and the pages' structured data.
+"""The video clips of pages, for the video gallery, the feeds and the pages' structured data.
 
 Clips in StreamFields are found by walking the page models for StreamFields that can hold a video
 block, so a new page type's clips appear without being listed anywhere; clips an app keeps in other
 fields (case videos) come through the ``VIDEO_CLIPS`` hook.
+
+The gallery lists every clip of a language. Finding them by reading every page would cost queries
+in proportion to the pages, so each page's clips are recorded as ``VideoClip`` rows when it is
+published (``record_clips``) and the gallery reads those, one page of clips at a time.
 """
 
 from dataclasses import dataclass
@@ -10,10 +14,11 @@ from typing import Any
 
 from wagtail import blocks, hooks
 from wagtail.fields import StreamField
-from wagtail.models import get_page_models
+from wagtail.models import Page
 
 from depository.hooks import VIDEO_CLIPS
 from home.blocks import VIDEO_FILE_TYPES, VideoBlock, VideoFileBlock, file_extension
+from home.models import VideoPoster
 from home.site_url import absolute_url
 from home.tasks import request_posters
 from home.video import parse_video_url
@@ -129,20 +134,68 @@ def page_clips(page, fields=None):
     return clips
 
 
-def locale_clips(locale):
-    """Every clip on the live public pages of ``locale``, from the most recently first-published page."""
-    clips = []
-    for model in get_page_models():
-        fields = video_stream_fields(model)
-        if fields:
-            for page in model.objects.live().public().filter(locale=locale).order_by("path"):
-                clips.extend(page_clips(page, fields))
+def all_page_clips(page):
+    """The clips of a specific page: its StreamFields' first, then those the apps keep elsewhere."""
+    clips = page_clips(page)
     for register in hooks.get_hooks(VIDEO_CLIPS):
-        clips.extend(Clip(**item) for item in register(locale))
-    # sorted() is stable, also in reverse: the clips of one page stay in reading order.
-    return sorted(clips, key=lambda clip: clip.page.first_published_at.timestamp(), reverse=True)
+        clips.extend(Clip(page, **item) for item in register(page))
+    return clips
 
 
-def fetch_posters(sender, instance, **kwargs):
-    """On publishing: have the server fetch a local poster of each YouTube clip of the page."""
-    request_posters(clip.source for clip in page_clips(instance))
+def record_clips(page):
+    """Replace the recorded clips of ``page`` (a specific page) with those it has now, if it is live."""
+    from .models import VideoClip
+
+    VideoClip.objects.filter(page_id=page.pk).delete()
+    if not page.live:
+        return []
+    clips = all_page_clips(page)
+    VideoClip.objects.bulk_create(
+        VideoClip(
+            page_id=page.pk,
+            locale_id=page.locale_id,
+            position=position,
+            published_at=page.first_published_at,
+            title=clip.title,
+            url=clip.url,
+            document=clip.document,
+            poster=clip.poster if clip.document else None,  # a YouTube clip's poster is looked up when shown
+            video_id=clip.source.video_id if clip.source and clip.source.provider == "youtube" else "",
+            caption=clip.caption,
+        )
+        for position, clip in enumerate(clips)
+    )
+    return clips
+
+
+def locale_clips(locale_id):
+    """The recorded clips of the live public pages of a locale, from the most recently first-published page."""
+    from .models import VideoClip
+
+    return (
+        VideoClip.objects.filter(locale_id=locale_id, page__in=Page.objects.live().public())
+        .select_related("page", "document", "poster")
+        .prefetch_related("poster__renditions")
+    )
+
+
+def with_youtube_posters(clips):
+    """``clips`` (recorded) with the local posters of their YouTube videos, in one query."""
+    posters = VideoPoster.objects.filter(video_id__in={clip.video_id for clip in clips if clip.video_id})
+    images = {
+        poster.video_id: poster.image
+        for poster in posters.select_related("image").prefetch_related("image__renditions")
+    }
+    for clip in clips:
+        if clip.video_id:
+            clip.poster = images.get(clip.video_id)
+    return clips
+
+
+def on_published(sender, instance, **kwargs):
+    """Record the page's clips and have the server fetch a local poster of each of its YouTube clips."""
+    request_posters(clip.source for clip in record_clips(instance))
+
+
+def on_unpublished(sender, instance, **kwargs):
+    record_clips(instance)

@@ -49,6 +49,8 @@ class RegionField(Field):
 class CategoriesField(Field):
     """The case's categories as ``{"slug", "path", "name"}``, named in the case's own language."""
 
+    prefetch_related = ("category__parent",)
+
     def to_representation(self, case_categories) -> list[CategoryDict]:
         return [
             {"slug": item.category.slug, "path": item.category.path, "name": item.category.name}
@@ -68,6 +70,8 @@ class RowsField(Field):
 
 
 class AdoptionsField(Field):
+    prefetch_related = ("region", "adopter_case")
+
     def to_representation(self, adoptions) -> list[AdoptionDict]:
         return [
             {
@@ -76,7 +80,7 @@ class AdoptionsField(Field):
                 "year": adoption.year,
                 "key": adoption.adopter_case.key if adoption.adopter_case else None,
             }
-            for adoption in adoptions.select_related("region", "adopter_case")
+            for adoption in adoptions.all()
         ]
 
 

@@ -18,8 +18,6 @@ from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, Snippe
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from depository.hooks import API_PAGE_FILTERS, FOOTER_LINKS, HOME_SECTIONS, LOAD_DEMO, SEARCH_FACET_LABELS, VIDEO_CLIPS
-from home.models import VideoPoster
-from home.video import parse_video_url
 
 from .api import CaseFilter
 from .demo import load_demo_cases
@@ -192,25 +190,11 @@ hooks.register(LOAD_DEMO, load_demo_cases)
 
 
 @hooks.register(VIDEO_CLIPS)
-def case_videos(locale):
-    """The video address or uploaded video of each live case, for the video gallery."""
-    cases = (
-        CasePage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .exclude(video_url="", video_file=None)
-        .select_related("video_file")
-    )
-    return [
-        {
-            "page": case,
-            "title": case.title,
-            "url": case.video_url,
-            "document": case.video_file,
-            "poster": VideoPoster.image_for(parse_video_url(case.video_url)),
-        }
-        for case in cases
-    ]
+def case_video(page):
+    """A case's video address or uploaded video, for the video gallery."""
+    if not isinstance(page, CasePage) or not (page.video_url or page.video_file_id):
+        return []
+    return [{"title": page.title, "url": page.video_url, "document": page.video_file}]
 
 
 @hooks.register(SEARCH_FACET_LABELS)

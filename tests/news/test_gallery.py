@@ -1,6 +1,11 @@
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
+from home.models import VideoPoster
 from tests.factories import CaseLibraryPageFactory, CasePageFactory, StandardPageFactory, translate
 
 from .conftest import NewsPageFactory, VideoGalleryPageFactory, document
@@ -82,3 +87,59 @@ def test_empty_gallery_says_so(client, gallery_pages):
 
     assert clips == {}
     assert html.select_one(".empty-state")
+
+
+# The layout's queries (site, page, menus, language versions: 13) and the gallery's 4: the count,
+# one page of clips, their YouTube posters, the posters' renditions.
+GALLERY_QUERIES = 17
+
+
+def poster_image():
+    return Image.objects.create(title="Кадр", file=get_test_image_file())
+
+
+def add_clip_pages(news_index, library, count):
+    """``count`` news and as many cases, each with the same YouTube clip, whose poster the server has."""
+    start = news_index.get_children().count()
+    for number in range(start, start + count):
+        NewsPageFactory(parent=news_index, slug=f"clip-{number}", body=[youtube(f"Ролик {number}")])
+        CasePageFactory(parent=library, video_url="https://youtu.be/aqz-KE-bpKQ")
+
+
+def gallery_queries(client):
+    client.get("/uk/videos/")  # the site's root paths and the like are cached on the first request
+    with CaptureQueriesContext(connection) as queries:
+        gallery(client)
+    return len(queries)
+
+
+def test_the_gallery_costs_the_same_queries_however_many_pages_hold_clips(client, site_tree, news_index, gallery_pages):
+    library = CaseLibraryPageFactory(parent=site_tree.home_uk)
+    VideoPoster.objects.create(video_id="aqz-KE-bpKQ", image=poster_image())
+    add_clip_pages(news_index, library, 2)
+    few = gallery_queries(client)
+    add_clip_pages(news_index, library, 20)
+
+    assert gallery_queries(client) == few <= GALLERY_QUERIES
+
+
+def test_a_clip_leaves_the_gallery_when_its_page_is_unpublished_and_changes_when_the_page_does(
+    client, news_index, gallery_pages
+):
+    news = NewsPageFactory(parent=news_index, slug="launch", body=[youtube("Ролик про запуск")])
+    news.body = [youtube("Новий ролик")]
+    news.save_revision().publish()
+    assert list(gallery(client)[0]) == ["Новий ролик"]
+
+    news.unpublish()
+
+    assert gallery(client)[0] == {}
+
+
+def test_a_youtube_poster_fetched_after_publishing_shows_in_the_gallery(client, news_index, gallery_pages):
+    NewsPageFactory(parent=news_index, slug="launch", body=[youtube("Ролик про запуск")])
+    VideoPoster.objects.create(video_id="aqz-KE-bpKQ", image=poster_image())
+
+    thumbnails = [img["src"] for img in gallery(client)[1].select(".video-card img")]
+
+    assert len(thumbnails) == 1 and thumbnails[0].startswith("/media/images/")

@@ -1,15 +1,13 @@
 from django.core.management.base import BaseCommand
-from wagtail.models import Locale
 
 from home.tasks import request_posters
-from news.videos import locale_clips
+from news.models import VideoClip
 
 
 class Command(BaseCommand):
     help = "Queue the fetching of a local poster for every YouTube clip on the live pages that has none yet."
 
     def handle(self, *args, **options):
-        sources = {clip.source for locale in Locale.objects.all() for clip in locale_clips(locale) if clip.source}
+        sources = {clip.source for clip in VideoClip.objects.filter(page__live=True).exclude(video_id="")}
         request_posters(sources)
-        youtube = sorted(source.video_id for source in sources if source.provider == "youtube")
-        self.stdout.write(f"{len(youtube)} YouTube clips: posters requested for those without one.")
+        self.stdout.write(f"{len(sources)} YouTube clips: posters requested for those without one.")

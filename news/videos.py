@@ -198,4 +198,7 @@ def on_published(sender, instance, **kwargs):
 
 
 def on_unpublished(sender, instance, **kwargs):
-    record_clips(instance)
+    """Forget the page's clips. Also sent for a live page being deleted, which is still live then."""
+    from .models import VideoClip
+
+    VideoClip.objects.filter(page_id=instance.pk).delete()

@@ -6,6 +6,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from home.models import VideoPoster
+from news.models import VideoClip
 from tests.factories import CaseLibraryPageFactory, CasePageFactory, StandardPageFactory, translate
 
 from .conftest import NewsPageFactory, VideoGalleryPageFactory, document
@@ -143,3 +144,12 @@ def test_a_youtube_poster_fetched_after_publishing_shows_in_the_gallery(client, 
     thumbnails = [img["src"] for img in gallery(client)[1].select(".video-card img")]
 
     assert len(thumbnails) == 1 and thumbnails[0].startswith("/media/images/")
+
+
+def test_deleting_a_page_takes_its_clips_out_of_the_gallery(client, news_index, gallery_pages):
+    NewsPageFactory(parent=news_index, slug="launch", body=[youtube("Ролик про запуск")])
+
+    news_index.delete()  # the news item goes with its index, live until the end
+
+    assert gallery(client)[0] == {}
+    assert not VideoClip.objects.exists()

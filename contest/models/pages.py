@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework.fields import Field
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
@@ -149,6 +150,13 @@ class ContestQuestion(TranslatableRow):
         verbose_name_plural = _("frequent questions")
 
 
+class PhaseField(Field):
+    """The current phase's code (``contest.phases.PHASES``), null before the announcement."""
+
+    def to_representation(self, phase) -> str | None:
+        return phase
+
+
 class ContestPageForm(WagtailAdminPageForm):
     """Refuses dates out of order and nominations whose criteria weights do not add up to 100."""
 
@@ -246,10 +254,8 @@ class ContestPage(RoutablePageMixin, BasePage):
     ]
     api_fields = (
         BasePage.api_fields
-        + [
-            APIField(name)
-            for name in ("body", "eligibility", "motivators", "prizes", "contacts", *phases.DATE_FIELDS, "phase")
-        ]
+        + [APIField(name) for name in ("body", "eligibility", "motivators", "prizes", "contacts", *phases.DATE_FIELDS)]
+        + [APIField("phase", serializer=PhaseField())]
         + [APIField("results", serializer=ContestResultsField(source="public_results"))]
     )
     translatable_fields = BasePage.translatable_fields + [

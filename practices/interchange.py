@@ -478,12 +478,21 @@ class _Importer:
         return ("created" if created else "updated"), unresolved
 
     def new_page(self, key, locale):
-        """The translation of the Ukrainian case with this key where there is one, otherwise a new unsaved case."""
+        """The translation of the Ukrainian case with this key where there is one, otherwise a new unsaved case.
+
+        A new case whose key another language already has (a case written in English first, its
+        Ukrainian text imported later) shares that page's translation key: the two are one case.
+        """
         library = self.library(locale)
         source = CasePage.objects.filter(key=key, locale=self.locales[SOURCE_LOCALE]).first()
         if source is not None and locale.language_code != SOURCE_LOCALE:
             return source.copy_for_translation(locale)  # a draft under the library of the locale
-        return CasePage(key=key, slug=find_available_slug(library, key), locale=locale, live=False)
+        page = CasePage(key=key, slug=find_available_slug(library, key), locale=locale, live=False)
+        other = CasePage.objects.filter(key=key).exclude(locale=locale).order_by("pk").first()
+        taken = other is not None and CasePage.objects.filter(translation_key=other.translation_key, locale=locale)
+        if other is not None and not taken.exists():
+            page.translation_key = other.translation_key
+        return page
 
     def library(self, locale):
         """The case library of the locale, made on first need: the Ukrainian one under the default site's

@@ -1,6 +1,6 @@
 import pytest
 from django.core.management import call_command
-from wagtail.models import Page, PageLogEntry, Revision, Site
+from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
 
 from home.models import HomePage, StandardPage
 
@@ -65,3 +65,17 @@ def test_demo_fills_the_case_library_and_statistics_in_both_languages(client):
     case = client.get("/en/cases/vinnytsia-e-queue/").content.decode()
     assert "Electronic queue for the administrative service centre" in case
     assert 'class="demo-notice' in case
+
+
+def test_demo_has_the_same_cases_in_both_languages_as_translations_of_each_other(client):
+    from practices.models import CasePage
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+    cases = CasePage.objects.live().select_related("locale")
+    keys = {code: {case.key for case in cases if case.locale.language_code == code} for code in ("uk", "en")}
+    assert keys["uk"] == keys["en"]
+    assert "chernihiv-open-council" in keys["uk"]
+    # Each pair is one case: the switcher leads from one language to the other.
+    for case in cases.filter(locale__language_code="en"):
+        assert case.get_translation_or_none(Locale.objects.get(language_code="uk")).key == case.key

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -201,3 +201,43 @@ class VideoPoster(models.Model):
             return None
         poster = cls.objects.filter(video_id=source.video_id).select_related("image").first()
         return poster.image if poster else None
+
+
+class DocumentRow(TranslatableMixin, Orderable):
+    """A page's link to a document of the documents library, one row per language.
+
+    A document has one title, usually in the language it was uploaded in. The row is translated with
+    its page: the translator may point the translation at another document (the English file) and
+    translates the link's title, so an English page never has to show a Ukrainian title. The title is
+    the editor's, or else the document's own, copied when the row is saved: wagtail-localize offers
+    only what the source row holds for translation. Concrete rows add the ``page`` parental key.
+    """
+
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=255,
+        blank=True,
+        help_text=_("The link's text; left blank, it is the document's own title."),
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+    # A document is not translatable itself: the translation keeps the same one unless the translator
+    # overrides it with another (wagtail-localize's overridable segment, a document chooser).
+    translatable_fields = [SynchronizedField("document", overridable=True), TranslatableField("title")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order"]
+
+    def save(self, *args, **kwargs):
+        if not self.title and self.document_id:
+            self.title = self.document.title
+        super().save(*args, **kwargs)
+
+    @property
+    def display_title(self):
+        """The title visitors see: the row's own, else the document's."""
+        return self.title or self.document.title

@@ -19,7 +19,7 @@ class DocumentsField(Field):
     def to_representation(self, documents) -> list[DocumentDict]:
         return [
             {
-                "title": item.document.title,
+                "title": item.display_title,
                 "url": absolute_url(item.document.url),
                 "format": item.file_format,
                 "size": item.file_size,

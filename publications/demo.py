@@ -60,9 +60,9 @@ PUBLICATIONS = [
         "kind": Kind.REPORT,
         "date": datetime.date(2013, 10, 15),
         "file": ("best-regional-practices-2013-demo.pdf", "Best regional e-governance practices (demo file)"),
-        "document_title": "Кращі регіональні практики впровадження електронного врядування (демонстраційний файл)",
         "uk": {
             "title": "Кращі регіональні практики впровадження електронного врядування: проблеми та перспективи",
+            "document_title": "Кращі регіональні практики впровадження електронного врядування (демонстраційний файл)",
             "intro": "Аналітичний матеріал VI етапу проєкту: узагальнення кейсів національного конкурсу.",
             "authors": [("organisation", name) for name in EXECUTORS["uk"]] + [("person", "Олена Приклад (демо)")],
             "summary": "<p>Експертно-аналітична група узагальнює зібрані кейси, описує перешкоди для поширення "
@@ -79,6 +79,7 @@ PUBLICATIONS = [
         },
         "en": {
             "title": "Best regional e-governance practices: problems and prospects",
+            "document_title": "Best regional e-governance practices (demo file)",
             "intro": "The analytical material of the project's stage VI: a synthesis of the national contest's cases.",
             "authors": [("organisation", name) for name in EXECUTORS["en"]] + [("person", "Olena Pryklad (demo)")],
             "summary": "<p>The expert and analytical group sums up the collected cases, describes what holds "
@@ -100,8 +101,8 @@ PUBLICATIONS = [
         "kind": Kind.RECOMMENDATIONS,
         "date": datetime.date(2013, 10, 30),
         "file": ("recommendations-2013-demo.pdf", "Recommendations to the Government of Ukraine (demo file)"),
-        "document_title": "Рекомендації Уряду України (демонстраційний файл)",
         "uk": {
+            "document_title": "Рекомендації Уряду України (демонстраційний файл)",
             "title": "Пропозиції та рекомендації Уряду України щодо впровадження електронного врядування",
             "intro": "Рекомендації, які направляються у відповідні міністерства та відомства за результатами "
             "аналізу кращих практик.",
@@ -111,6 +112,7 @@ PUBLICATIONS = [
             "body": [],
         },
         "en": {
+            "document_title": "Recommendations to the Government of Ukraine (demo file)",
             "title": "Proposals and recommendations to the Government of Ukraine on e-governance",
             "intro": "Recommendations sent to the relevant ministries and agencies after the analysis of best "
             "practices.",
@@ -173,7 +175,7 @@ def publication_state(page):
         page.summary,
         json.dumps(page.authors.get_prep_value(), sort_keys=True),
         json.dumps(page.addressees.get_prep_value(), sort_keys=True),
-        [item.document_id for item in page.documents.all()],
+        [(item.document_id, item.title) for item in page.documents.all()],
     )
 
 
@@ -196,7 +198,7 @@ def load_demo_publications(stdout):
         saved += changed
         for entry in PUBLICATIONS:
             content = entry[code]
-            document = ensure_document(*entry["file"], entry["document_title"])
+            document = ensure_document(*entry["file"], entry["uk"]["document_title"])
             _page, changed = ensure_page(
                 PublicationPage,
                 entry["key"],
@@ -218,7 +220,14 @@ def load_demo_publications(stdout):
                     for number, name in enumerate(ADDRESSEES[code])
                 ],
                 body=stream_data(entry["key"], code, content["body"], {}),
-                documents=[PublicationDocument(document=document)],
+                # The file's title is Ukrainian; the English row names it in English.
+                documents=[
+                    PublicationDocument(
+                        document=document,
+                        title=content["document_title"],
+                        translation_key=demo_uuid(entry["key"], "document"),
+                    )
+                ],
             )
             saved += changed
     stdout.write(_("Demo publications: %(saved)d pages published.") % {"saved": saved} + "\n")

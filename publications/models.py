@@ -11,12 +11,11 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.listing import choice_filter
-from home.models import BasePage, ContentPage
+from home.models import BasePage, ContentPage, DocumentRow
 from home.site_url import absolute_url, page_url
 
 from .api_fields import DocumentsField
@@ -81,17 +80,12 @@ class PublicationIndexPage(ContentPage):
         return context
 
 
-class PublicationDocument(Orderable):
+class PublicationDocument(DocumentRow):
     """A downloadable file of the publication: the report itself, an annex, a translation."""
 
     page = ParentalKey("publications.PublicationPage", on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
-    )
 
-    panels = [FieldPanel("document")]
-
-    class Meta(Orderable.Meta):
+    class Meta(DocumentRow.Meta):
         verbose_name = _("publication document")
         verbose_name_plural = _("publication documents")
 
@@ -162,10 +156,10 @@ class PublicationPage(ContentPage):
         TranslatableField("authors"),
         TranslatableField("addressees"),
         TranslatableField("summary"),
+        TranslatableField("documents"),
         SynchronizedField("kind"),
         SynchronizedField("publication_date"),
         SynchronizedField("cover_image"),
-        SynchronizedField("documents"),
     ]
 
     class Meta:
@@ -207,7 +201,7 @@ class PublicationPage(ContentPage):
         encodings = [
             {
                 "@type": "MediaObject",
-                "name": item.document.title,
+                "name": item.display_title,
                 "contentUrl": absolute_url(item.document.url),
                 "encodingFormat": item.document.content_type,
                 **({"contentSize": content_size(item.file_size)} if item.file_size is not None else {}),

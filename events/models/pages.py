@@ -22,14 +22,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images.models import SourceImageIOError
-from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from depository import ratelimits
 from home.blocks import VideoBlock
 from home.listing import choice_filter
-from home.models import BasePage, ContentPage
+from home.models import BasePage, ContentPage, DocumentRow
 from home.site_url import absolute_url, page_url
 
 from ..blocks import ProgrammeBlock
@@ -78,17 +77,12 @@ class EventIndexPage(ContentPage):
         return context
 
 
-class EventMaterial(Orderable):
+class EventMaterial(DocumentRow):
     """A document of the event (slides, papers, the resolution), from the documents library."""
 
     page = ParentalKey("events.EventPage", on_delete=models.CASCADE, related_name="materials")
-    document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
-    )
 
-    panels = [FieldPanel("document")]
-
-    class Meta(Orderable.Meta):
+    class Meta(DocumentRow.Meta):
         verbose_name = _("event material")
         verbose_name_plural = _("event materials")
 
@@ -193,13 +187,13 @@ class EventPage(ContentPage):
         TranslatableField("organiser"),
         TranslatableField("sessions"),
         TranslatableField("recordings"),
+        TranslatableField("materials"),
         SynchronizedField("kind"),
         SynchronizedField("start"),
         SynchronizedField("end"),
         SynchronizedField("cancelled"),
         SynchronizedField("online_url"),
         SynchronizedField("image"),
-        SynchronizedField("materials"),
         SynchronizedField("registration_open"),
         SynchronizedField("capacity"),
         SynchronizedField("registration_closes_at"),

@@ -25,7 +25,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import BasePage, VideoPoster
+from home.models import BasePage, DocumentRow, VideoPoster
 from home.video import parse_video_url
 
 from ..api_fields import (
@@ -136,15 +136,10 @@ class CaseLink(TranslatableRow):
         verbose_name_plural = _("links")
 
 
-class CaseDocument(Orderable):
+class CaseDocument(DocumentRow):
     page = ParentalKey("practices.CasePage", on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
-    )
 
-    panels = [FieldPanel("document")]
-
-    class Meta(Orderable.Meta):
+    class Meta(DocumentRow.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
 
@@ -366,6 +361,7 @@ class CasePage(BasePage):
         TranslatableField("case_categories"),
         TranslatableField("indicators"),
         TranslatableField("links"),
+        TranslatableField("documents"),
         TranslatableField("adoptions"),
         SynchronizedField("key"),
         SynchronizedField("region"),
@@ -374,7 +370,6 @@ class CasePage(BasePage):
         SynchronizedField("tags"),
         SynchronizedField("video_url"),
         SynchronizedField("video_file"),
-        SynchronizedField("documents"),
         SynchronizedField("gallery_images"),
         SynchronizedField("status"),
         SynchronizedField("last_verified"),

@@ -1,0 +1,11 @@
+"""Event materials are translated with their page: a locale, a translation key and a title of their own."""
+
+from django.db import migrations
+
+from home.row_translation import translatable_row_operations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("events", "0003_alter_eventmaterial_options"), ("wagtailcore", "0098_apitoken")]
+
+    operations = translatable_row_operations("events", "EventMaterial")
